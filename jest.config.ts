@@ -1,0 +1,22 @@
+import type { Config } from 'jest';
+
+const config: Config = {
+  preset: 'ts-jest/presets/default-esm',
+  testEnvironment: 'node',
+  roots: ['<rootDir>/__tests__'],
+  testMatch: ['**/*.test.ts'],
+  extensionsToTreatAsEsm: ['.ts'],
+  moduleNameMapper: {
+    // Sources import siblings as `./x.js` (NodeNext); map them back to the .ts files.
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }],
+  },
+  setupFiles: ['<rootDir>/__tests__/setup.ts'],
+  collectCoverageFrom: ['src/**/*.ts', '!src/adapters/**', '!src/cli/**'],
+  coverageThreshold: { global: { lines: 90 } },
+  testTimeout: 20_000,
+};
+
+export default config;

@@ -1,0 +1,350 @@
+import 'reflect-metadata';
+import type { Container, ServiceIdentifier } from 'inversify';
+import { firstValueFrom, map, type Observable, filter, take, timeout as rxTimeout, throwError, distinctUntilChanged } from 'rxjs';
+import { runBoot } from './boot/runBoot.js';
+import { planBoot, type BootPlan } from './boot/planBoot.js';
+import { ComponentRegistry, type ComponentId } from './component/ComponentRegistry.js';
+import { ComponentStatus, isUsable } from './component/ComponentStatus.js';
+import type { ComponentSpec } from './component/ComponentSpec.js';
+import { Priority, priorityName } from './component/Priority.js';
+import { toComponentSpec, type Registrable } from './component/toComponentSpec.js';
+import { bindComponent } from './container/bindComponent.js';
+import { instantiate } from './container/instantiate.js';
+import { BootCancelledError } from './errors/BootCancelledError.js';
+import { ComponentNotReadyError } from './errors/ComponentNotReadyError.js';
+import { DuplicateComponentError } from './errors/DuplicateComponentError.js';
+import { RegistrationClosedError } from './errors/RegistrationClosedError.js';
+import { ComponentStates } from './readiness/ComponentStates.js';
+import type { BootProgress } from './readiness/BootProgress.js';
+import type { ComponentEvent } from './readiness/ComponentEvent.js';
+import type { Phase } from './readiness/Phase.js';
+import { Readiness } from './readiness/Readiness.js';
+import type { BootReport } from './report/BootReport.js';
+import { buildReport } from './report/buildReport.js';
+import { clockFrom, type Clock } from './run/Clock.js';
+import { runComponent, type RunEnvironment } from './run/runComponent.js';
+import { LoadEngine } from './schedule/LoadEngine.js';
+import { resolveWarmupOptions, type ResolvedWarmupOptions, type WarmupOptions } from './WarmupOptions.js';
+
+/** Options of the waiting helpers. */
+export interface WaitOptions {
+  /** Give up after this many ms (rejects with ComponentNotReadyError). Default: wait as long as it takes. */
+  readonly timeout?: number;
+}
+
+/**
+ * The facade: registers components into your inversify `Container`, boots them in priority waves,
+ * and exposes readiness. It holds no algorithm itself; see `docs/architecture.md` for where each
+ * part lives.
+ *
+ * @example
+ * ```ts
+ * const container = new Container();
+ * const warmup = new Warmup(container, { maxConcurrent: 8 });
+ * warmup.register(Config, Db, Api);
+ * const report = await warmup.boot();
+ * container.get(Api); // the warm singleton
+ * ```
+ */
+export class Warmup {
+  /** The inversify container the components are bound in. */
+  readonly container: Container;
+  /** Every status change, attempt and warning, as it happens. */
+  readonly events$: Observable<ComponentEvent>;
+  /** Boot progress; replays the current value. */
+  readonly progress$: Observable<BootProgress>;
+  /** The container's phase; replays the current value. */
+  readonly phase$: Observable<Phase>;
+
+  readonly #options: ResolvedWarmupOptions;
+  readonly #clock: Clock;
+  readonly #registry = new ComponentRegistry();
+  readonly #states: ComponentStates;
+  readonly #readiness: Readiness;
+  readonly #cancel = new AbortController();
+  readonly #runEnv: RunEnvironment;
+  #plan: BootPlan | undefined;
+  #engine: LoadEngine | undefined;
+  #boot: Promise<BootReport> | undefined;
+  #bootStartedAt = NaN;
+  #bootFinishedAt = NaN;
+  #shuttingDown = false;
+
+  constructor(container: Container, options?: WarmupOptions) {
+    this.container = container;
+    this.#options = resolveWarmupOptions(options);
+    this.#clock = clockFrom(this.#options.scheduler);
+    this.#states = new ComponentStates(this.#registry.specs);
+    this.#readiness = new Readiness(this.#states, this.#registry.specs);
+    this.events$ = this.#states.events.asObservable();
+    this.progress$ = this.#readiness.progress$;
+    this.phase$ = this.#readiness.phase.pipe(distinctUntilChanged());
+    this.#runEnv = {
+      clock: this.#clock,
+      healthTimeout: this.#options.healthTimeout,
+      random: this.#options.random,
+      instantiate: (spec, signal, attempt) => instantiate(spec, this.#scopeFor(spec), signal, attempt),
+      onAttempt: (spec, record) => this.#states.recordAttempt(spec.index, record),
+      onBackgroundError: (spec, error) =>
+        this.#states.warn(spec.index, this.#clock.now(), `a hook failed while discarding an instance: ${String(error)}`),
+    };
+  }
+
+  /**
+   * Registers `@Component` classes (or any injectable class) and loader definitions, and binds each
+   * token in the container. All items are checked first: on a bad one nothing is registered.
+   */
+  register(...items: Registrable[]): this {
+    const base = this.#registry.size;
+    const specs = items.map((item, k) => toComponentSpec(item, base + k));
+    const batch = new ComponentRegistry();
+    for (const spec of specs) {
+      this.#registry.assertFree(spec);
+      batch.assertFree(spec);
+      batch.add(spec);
+      if (this.container.isCurrentBound(spec.token)) throw new DuplicateComponentError(spec.name, 'binding');
+    }
+    if (this.#engine !== undefined || this.#shuttingDown) this.#assertLateRegistrationAllowed(specs);
+    for (const spec of specs) {
+      this.#registry.add(spec);
+      this.#states.add();
+      bindComponent(this.container, spec, (i) => this.#instanceOrThrow(i));
+    }
+    return this;
+  }
+
+  /**
+   * Boots every non-deferred component: resolves with the report when all have settled, rejects with
+   * BootError when a required one failed (CircularDependencyError / MissingDependencyError before
+   * anything loads). Idempotent: every call shares one run.
+   */
+  boot(): Promise<BootReport> {
+    this.#boot ??= this.#startBoot();
+    return this.#boot;
+  }
+
+  /** True when the component's status is Ready. */
+  isReady(id: ComponentId): boolean {
+    return this.#states.status[this.#registry.resolve(id)] === ComponentStatus.Ready;
+  }
+
+  getStatus(id: ComponentId): ComponentStatus {
+    return this.#states.status[this.#registry.resolve(id)]!;
+  }
+
+  /** The instance when Ready or Degraded, else undefined. */
+  getComponent<T>(id: ComponentId): T | undefined {
+    const index = this.#registry.resolve(id);
+    return isUsable(this.#states.status[index]!) ? (this.#states.instance[index] as T) : undefined;
+  }
+
+  /** Replays the current status, then each change (distinct). */
+  status$(id: ComponentId): Observable<ComponentStatus> {
+    return this.#readiness.status$(this.#registry.resolve(id));
+  }
+
+  /** Emits the instance once usable and completes; errors if the component failed. */
+  ready$<T>(id: ComponentId): Observable<T> {
+    return this.#readiness.ready$<T>(this.#registry.resolve(id));
+  }
+
+  /** Resolves with the instance once usable; rejects if it failed or the timeout passes first. */
+  whenReady<T>(id: ComponentId, options: WaitOptions = {}): Promise<T> {
+    const index = this.#registry.resolve(id);
+    return firstValueFrom(this.#withTimeout(this.#readiness.ready$<T>(index), options, () => index));
+  }
+
+  /** Resolves when the CRITICAL wave is usable (see {@link waitFor}). */
+  waitForCritical(options: WaitOptions = {}): Promise<void> {
+    return this.waitFor(Priority.CRITICAL, options);
+  }
+
+  /**
+   * Resolves when every boot component of that wave and the earlier ones has settled and every
+   * required one among them is usable; rejects with its error when one of those failed.
+   */
+  waitFor(priority: Priority, options: WaitOptions = {}): Promise<void> {
+    const waves$ = this.#readiness.settledWave.pipe(
+      filter((settled) => settled >= priority),
+      take(1),
+      map(() => this.#assertWavesUsable(priority)),
+    );
+    return firstValueFrom(this.#withTimeout(waves$, options, () => this.#firstUnsettled(priority)));
+  }
+
+  /** True once the CRITICAL wave is usable: the service may take requests. */
+  get acceptingRequests(): boolean {
+    return this.#readiness.settledWave.value >= Priority.CRITICAL && !this.#shuttingDown;
+  }
+
+  /** A report of the current state (the same shape `boot()` resolves with). */
+  report(): BootReport {
+    const now = this.#clock.now();
+    return buildReport({
+      specs: this.#registry.specs,
+      states: this.#states,
+      graph: this.#plan?.graph,
+      effective: this.#plan?.effective,
+      schedule: this.#options.schedule,
+      startedAt: Number.isNaN(this.#bootStartedAt) ? now : this.#bootStartedAt,
+      finishedAt: Number.isNaN(this.#bootFinishedAt) ? now : this.#bootFinishedAt,
+    });
+  }
+
+  async #startBoot(): Promise<BootReport> {
+    await Promise.resolve(); // boot() never throws synchronously
+    this.#bootStartedAt = this.#clock.now();
+    try {
+      return await runBoot({
+        specs: this.#registry.specs,
+        readiness: this.#readiness,
+        schedule: this.#options.schedule,
+        engine: () => this.#getEngine(),
+        cancelled: () => (this.#cancel.signal.aborted ? (this.#cancel.signal.reason as Error) : undefined),
+        shuttingDown: () => this.#shuttingDown,
+        status: (i) => this.#states.status[i]!,
+        report: () => {
+          this.#bootFinishedAt = this.#clock.now();
+          return this.report();
+        },
+      });
+    } catch (error) {
+      if (this.#readiness.phase.value === 'idle' || this.#readiness.phase.value === 'booting') this.#readiness.phase.next('failed');
+      throw error;
+    }
+  }
+
+  #getEngine(): LoadEngine {
+    if (this.#engine !== undefined) return this.#engine;
+    const plan = planBoot(this.#registry, (id) => this.container.isBound(id));
+    this.#plan = plan;
+    this.#engine = new LoadEngine({
+      specs: this.#registry.specs,
+      states: this.#states,
+      graph: plan.graph,
+      effective: plan.effective,
+      maxConcurrent: this.#options.maxConcurrent,
+      memoryBudgetMb: this.#options.memoryBudgetMb,
+      now: () => this.#clock.now(),
+      run: (i) => runComponent(this.#registry.specs[i]!, this.#runEnv, this.#cancel.signal),
+      onSettled: (i, inBoot) => this.#onSettled(i, inBoot),
+    });
+    return this.#engine;
+  }
+
+  #onSettled(index: number, inBoot: boolean): void {
+    if (inBoot) {
+      this.#readiness.settled(index);
+      const engine = this.#engine!;
+      this.#readiness.advanceWaves((p) => engine.remaining(p));
+    }
+    const spec = this.#registry.specs[index]!;
+    if (this.#options.failFast && spec.required && this.#states.status[index] === ComponentStatus.Failed && !this.#cancel.signal.aborted) {
+      this.#cancelBoot(new BootCancelledError(`fail-fast: required component '${spec.name}' failed`, undefined, this.#states.error[index]));
+    }
+  }
+
+  #cancelBoot(reason: Error): void {
+    this.#cancel.abort(reason);
+    this.#engine?.stop(reason);
+  }
+
+  #scopeFor(spec: ComponentSpec): Parameters<typeof instantiate>[1] {
+    const graph = this.#plan?.graph;
+    const unusableOptional: ServiceIdentifier[] = [];
+    const optionalDeps = new Set<number>();
+    if (graph !== undefined && spec.index < graph.size) {
+      for (let e = graph.depStart[spec.index]!, end = graph.depStart[spec.index + 1]!; e < end; e++) {
+        if (graph.depRequired[e] === 1) continue;
+        const dep = graph.depList[e]!;
+        optionalDeps.add(dep);
+        if (!isUsable(this.#states.status[dep]!)) unusableOptional.push(this.#registry.specs[dep]!.token);
+      }
+    }
+    return {
+      container: this.container,
+      unusableOptional,
+      get: <U>(id: ServiceIdentifier<U>): U => {
+        const index = this.#registry.find(id);
+        if (index < 0) return this.container.get(id);
+        if (isUsable(this.#states.status[index]!)) return this.#states.instance[index] as U;
+        if (optionalDeps.has(index)) return undefined as U;
+        return this.#instanceOrThrow(index) as U;
+      },
+      onBackgroundError: (error) => this.#runEnv.onBackgroundError(spec, error),
+    };
+  }
+
+  #instanceOrThrow(index: number): unknown {
+    const status = this.#states.status[index]!;
+    if (isUsable(status)) return this.#states.instance[index];
+    const spec = this.#registry.specs[index]!;
+    throw new ComponentNotReadyError(spec.name, status, this.#notReadyHint(spec, status), this.#states.error[index]);
+  }
+
+  #notReadyHint(spec: ComponentSpec, status: ComponentStatus): string {
+    switch (status) {
+      case ComponentStatus.Pending:
+        return spec.priority === Priority.DEFERRED
+          ? `it is DEFERRED: load it with await warmup.getAsync(${spec.name}) or container.getAsync.`
+          : `call and await warmup.boot() (or warmup.whenReady(${spec.name})) before container.get.`;
+      case ComponentStatus.Loading:
+        return `it is still loading: await warmup.whenReady(${spec.name}) first.`;
+      case ComponentStatus.Failed:
+        return 'it failed to load; see the cause and the boot report.';
+      case ComponentStatus.Stopped:
+        return 'the container has shut down.';
+      case ComponentStatus.Ready:
+      case ComponentStatus.Degraded:
+        return '';
+    }
+  }
+
+  #assertWavesUsable(priority: Priority): void {
+    const effective = this.#plan?.effective;
+    if (effective === undefined) return;
+    for (const spec of this.#registry.specs) {
+      const status = this.#states.status[spec.index]!;
+      if (effective[spec.index]! <= priority && spec.required && !isUsable(status)) {
+        throw new ComponentNotReadyError(spec.name, status, `required ${priorityName(spec.priority)} component failed; see the cause.`, this.#states.error[spec.index]);
+      }
+    }
+  }
+
+  #firstUnsettled(priority: Priority): number {
+    const effective = this.#plan?.effective;
+    for (const spec of this.#registry.specs) {
+      const eff = effective?.[spec.index] ?? spec.priority;
+      if (eff <= priority && !isUsable(this.#states.status[spec.index]!)) return spec.index;
+    }
+    return 0;
+  }
+
+  #withTimeout<T>(source: Observable<T>, options: WaitOptions, culprit: () => number): Observable<T> {
+    const { timeout } = options;
+    if (timeout === undefined || !Number.isFinite(timeout)) return source;
+    return source.pipe(
+      rxTimeout({
+        first: timeout,
+        scheduler: this.#options.scheduler,
+        with: () => {
+          const index = culprit();
+          const spec = this.#registry.specs[index];
+          const status = this.#states.status[index] ?? ComponentStatus.Pending;
+          return throwError(
+            () => new ComponentNotReadyError(spec?.name ?? '(none)', status, `still not usable after ${timeout} ms; check the boot report for what it waits on.`),
+          );
+        },
+      }),
+    );
+  }
+
+  #assertLateRegistrationAllowed(specs: readonly ComponentSpec[]): void {
+    const name = specs[0]?.name ?? '(none)';
+    throw new RegistrationClosedError(
+      name,
+      this.#shuttingDown ? 'the container is shutting down' : 'the dependency graph was frozen when boot() (or getAsync) started',
+      'register every component before boot(); for something needed later, register it up front with priority DEFERRED and load it with getAsync.',
+    );
+  }
+}

@@ -1,0 +1,65 @@
+import type { ServiceIdentifier } from 'inversify';
+import type { ComponentOptions } from './ComponentOptions.js';
+
+/**
+ * What a loader receives.
+ *
+ * @example
+ * ```ts
+ * load: async ({ signal, get }) => createPool(get(Config).dbUrl, { signal })
+ * ```
+ */
+export interface LoadContext {
+  /** Aborted when the attempt times out or the container shuts down. */
+  readonly signal: AbortSignal;
+  /** 1-based attempt number. */
+  readonly attempt: number;
+  /**
+   * A dependency's instance (from `dependsOn`/`optionalDependsOn`), or any other binding of the
+   * container. A failed optional dependency gives `undefined`.
+   */
+  get<U>(id: ServiceIdentifier<U>): U;
+}
+
+/**
+ * A component without a class (the seed's `register_component` form).
+ *
+ * @example
+ * ```ts
+ * warmup.register({
+ *   token: 'db',
+ *   priority: Priority.CRITICAL,
+ *   dependsOn: ['config'],
+ *   load: async ({ signal, get }) => connect(get<Config>('config').url, { signal }),
+ *   healthCheck: async (pool) => pool.ping(),
+ *   onShutdown: (pool) => pool.end(),
+ * });
+ * ```
+ */
+export interface ComponentDefinition<T = unknown> extends Omit<ComponentOptions, 'token'> {
+  /** Identifier the instance is bound under: a string, symbol or class. */
+  readonly token: ServiceIdentifier<T>;
+  /** Creates the instance. May be sync or async; honour `signal`. */
+  load(ctx: LoadContext): T | Promise<T>;
+  /** Health probe; false or a throw means unhealthy. */
+  healthCheck?(instance: T, signal: AbortSignal): boolean | Promise<boolean>;
+  /** Releases the instance at shutdown or when it is discarded. */
+  onShutdown?(instance: T): void | Promise<void>;
+}
+
+/** Type guard: a definition object rather than a class. */
+export function isComponentDefinition(item: unknown): item is ComponentDefinition {
+  return typeof item === 'object' && item !== null && 'load' in item && 'token' in item;
+}
+
+/**
+ * Identity helper that infers `T` for a definition.
+ *
+ * @example
+ * ```ts
+ * export const cache = defineComponent({ token: 'cache', load: () => new Map<string, string>() });
+ * ```
+ */
+export function defineComponent<T>(definition: ComponentDefinition<T>): ComponentDefinition<T> {
+  return definition;
+}

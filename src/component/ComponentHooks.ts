@@ -1,0 +1,40 @@
+/**
+ * Async initialisation after construction. Honour the signal: it aborts on timeout and shutdown.
+ *
+ * @example
+ * ```ts
+ * @Component() class Db implements OnWarmup {
+ *   async onWarmup(signal: AbortSignal) { await this.pool.connect({ signal }); }
+ * }
+ * ```
+ */
+export interface OnWarmup {
+  onWarmup(signal: AbortSignal): void | Promise<void>;
+}
+
+/**
+ * Health probe run after each load (and by the runtime monitor). False or a throw means unhealthy.
+ *
+ * @example
+ * ```ts
+ * @Component() class Db implements CheckHealth {
+ *   async checkHealth() { return (await this.pool.query('select 1')).rowCount === 1; }
+ * }
+ * ```
+ */
+export interface CheckHealth {
+  checkHealth(signal: AbortSignal): boolean | Promise<boolean>;
+}
+
+/**
+ * Release resources. Called at shutdown (dependents first), and on an instance that is discarded
+ * (a late value after a timeout, an unhealthy instance that is retried).
+ *
+ * @example
+ * ```ts
+ * @Component() class Db implements OnShutdown { async onShutdown() { await this.pool.end(); } }
+ * ```
+ */
+export interface OnShutdown {
+  onShutdown(): void | Promise<void>;
+}

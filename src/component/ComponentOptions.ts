@@ -1,0 +1,63 @@
+import type { LazyServiceIdentifier, ServiceIdentifier } from 'inversify';
+import type { Priority } from './Priority.js';
+
+/** A dependency reference: a token, or inversify's `LazyServiceIdentifier` to break an import cycle. */
+export type DependencyRef = ServiceIdentifier | LazyServiceIdentifier;
+
+/**
+ * Backoff between attempts, RxJS `RetryConfig`-like. The delay before attempt `n + 1` is
+ * `min(maxDelay, delay * factor ** (n - 1))`, then jittered.
+ *
+ * @example
+ * ```ts
+ * @Component({ retries: 3, backoff: { delay: 200, factor: 2, maxDelay: 5_000, jitter: 0.2 } })
+ * ```
+ */
+export interface BackoffConfig {
+  /** Base delay in ms. Default: `retryDelay`, else 1000. */
+  readonly delay?: number;
+  /** Growth factor per attempt. Default 2. */
+  readonly factor?: number;
+  /** Cap on one delay in ms. Default 30_000. */
+  readonly maxDelay?: number;
+  /** Random spread as a fraction of the delay, 0..1 (0.2 = ±20 %). Default 0. */
+  readonly jitter?: number;
+}
+
+/**
+ * Options of a component, given to `@Component(...)` or inside a {@link ComponentDefinition}.
+ *
+ * @example
+ * ```ts
+ * @Component({ priority: Priority.HIGH, dependsOn: [Config], timeout: 10_000, retries: 2 })
+ * class Db { async onWarmup(signal: AbortSignal) { await this.pool.connect({ signal }); } }
+ * ```
+ */
+export interface ComponentOptions {
+  /** Wave the component loads in. Default `Priority.MEDIUM`. */
+  readonly priority?: Priority;
+  /** Ordering edges besides constructor injection; a failure here fails this component. */
+  readonly dependsOn?: readonly DependencyRef[];
+  /** Ordering edges whose failure does not propagate: the dependent loads and sees `undefined`. */
+  readonly optionalDependsOn?: readonly DependencyRef[];
+  /** Time limit of one attempt in ms (construction + warm-up). Default 30_000. */
+  readonly timeout?: number;
+  /** Extra attempts after the first. Default 0. */
+  readonly retries?: number;
+  /** Base delay of the backoff between attempts, in ms. Default 1000. */
+  readonly retryDelay?: number;
+  /** Full backoff configuration; `delay` overrides `retryDelay`. */
+  readonly backoff?: BackoffConfig;
+  /** Whether the boot fails when this component fails. Default true. */
+  readonly required?: boolean;
+  /** Estimated memory while loading, in MB, counted against `memoryBudgetMb`. Default 0. */
+  readonly memoryMb?: number;
+  /** Display name. Default: the class name, or the string/symbol token. */
+  readonly name?: string;
+  /** Identifier to bind the class under instead of the class itself. */
+  readonly token?: ServiceIdentifier;
+  /** Time limit of the health check in ms. Default: the Warmup's `healthTimeout`. */
+  readonly healthTimeout?: number;
+  /** Time limit of the shutdown hook in ms. Default: the Warmup's `shutdownTimeout`. */
+  readonly shutdownTimeout?: number;
+}

@@ -1,0 +1,36 @@
+import type { Newable, ServiceIdentifier } from 'inversify';
+import type { ComponentDefinition } from './ComponentDefinition.js';
+import type { DependencyRef } from './ComponentOptions.js';
+import type { Priority } from './Priority.js';
+
+/** Backoff with every default filled in. */
+export interface ResolvedBackoff {
+  readonly delay: number;
+  readonly factor: number;
+  readonly maxDelay: number;
+  readonly jitter: number;
+}
+
+/**
+ * A registered component, normalised: options with defaults applied and the way to create it.
+ * Internal; the public shapes are `ComponentOptions` and `ComponentDefinition`.
+ */
+export interface ComponentSpec {
+  readonly index: number;
+  readonly token: ServiceIdentifier;
+  readonly name: string;
+  readonly priority: Priority;
+  readonly dependsOn: readonly DependencyRef[];
+  readonly optionalDependsOn: readonly DependencyRef[];
+  readonly timeout: number;
+  readonly retries: number;
+  readonly backoff: ResolvedBackoff;
+  readonly required: boolean;
+  readonly memoryMb: number;
+  readonly healthTimeout: number | undefined;
+  readonly shutdownTimeout: number | undefined;
+  /** Present for class components. */
+  readonly ctor: Newable | undefined;
+  /** Present for loader components. */
+  readonly definition: ComponentDefinition | undefined;
+}

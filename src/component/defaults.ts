@@ -1,0 +1,14 @@
+import { Priority } from './Priority.js';
+
+/** Documented defaults of `ComponentOptions`. */
+export const componentDefaults = {
+  priority: Priority.MEDIUM,
+  timeout: 30_000,
+  retries: 0,
+  retryDelay: 1_000,
+  backoffFactor: 2,
+  maxDelay: 30_000,
+  jitter: 0,
+  required: true,
+  memoryMb: 0,
+} as const;

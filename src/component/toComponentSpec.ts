@@ -1,0 +1,73 @@
+import type { Newable, ServiceIdentifier } from 'inversify';
+import { InvalidOptionError } from '../errors/InvalidOptionError.js';
+import { getComponentOptions } from './componentMetadata.js';
+import { isComponentDefinition, type ComponentDefinition } from './ComponentDefinition.js';
+import type { ComponentOptions } from './ComponentOptions.js';
+import type { ComponentSpec } from './ComponentSpec.js';
+import { componentDefaults as d } from './defaults.js';
+import { describeToken } from './describeToken.js';
+import { validateComponentOptions } from './validateOptions.js';
+
+/** Something `register` accepts: a `@Component` class (or any injectable class), or a definition. */
+export type Registrable = Newable | ComponentDefinition<never> | ComponentDefinition;
+
+/** Normalises a class or definition into a {@link ComponentSpec}, validating every option. */
+export function toComponentSpec(item: Registrable, index: number): ComponentSpec {
+  if (typeof item === 'function') {
+    const options = getComponentOptions(item) ?? {};
+    const name = options.name ?? (item.name || `component#${index}`);
+    return build(index, options.token ?? item, name, options, item, undefined);
+  }
+  if (!isComponentDefinition(item)) {
+    throw new InvalidOptionError(
+      `item #${index}`,
+      'register',
+      'takes @Component classes or definitions ({ token, load })',
+      item,
+    );
+  }
+  const definition = item as ComponentDefinition;
+  if (definition.token === undefined || definition.token === null) {
+    throw new InvalidOptionError(definition.name ?? `item #${index}`, 'token', 'must be a string, symbol or class', definition.token);
+  }
+  if (typeof definition.load !== 'function') {
+    throw new InvalidOptionError(definition.name ?? describeToken(definition.token), 'load', 'must be a function', typeof definition.load);
+  }
+  const name = definition.name ?? describeToken(definition.token);
+  validateComponentOptions(name, definition);
+  return build(index, definition.token, name, definition, undefined, definition);
+}
+
+function build(
+  index: number,
+  token: ServiceIdentifier,
+  name: string,
+  options: ComponentOptions,
+  ctor: Newable | undefined,
+  definition: ComponentDefinition | undefined,
+): ComponentSpec {
+  if (ctor !== undefined) validateComponentOptions(name, options); // undecorated classes too
+  const backoff = options.backoff ?? {};
+  return {
+    index,
+    token,
+    name,
+    priority: options.priority ?? d.priority,
+    dependsOn: options.dependsOn ?? [],
+    optionalDependsOn: options.optionalDependsOn ?? [],
+    timeout: options.timeout ?? d.timeout,
+    retries: options.retries ?? d.retries,
+    backoff: {
+      delay: backoff.delay ?? options.retryDelay ?? d.retryDelay,
+      factor: backoff.factor ?? d.backoffFactor,
+      maxDelay: backoff.maxDelay ?? d.maxDelay,
+      jitter: backoff.jitter ?? d.jitter,
+    },
+    required: options.required ?? d.required,
+    memoryMb: options.memoryMb ?? d.memoryMb,
+    healthTimeout: options.healthTimeout,
+    shutdownTimeout: options.shutdownTimeout,
+    ctor,
+    definition,
+  };
+}

@@ -1,0 +1,68 @@
+import { InvalidOptionError } from '../errors/InvalidOptionError.js';
+import type { ComponentOptions } from './ComponentOptions.js';
+import { Priority } from './Priority.js';
+
+/**
+ * Rejects options preheat cannot use, naming the component and the option. Runs at decorator or
+ * `register` time so nothing half-registered is left behind.
+ */
+export function validateComponentOptions(name: string, options: ComponentOptions): void {
+  const { priority, timeout, retries, retryDelay, memoryMb, healthTimeout, shutdownTimeout, required, backoff } = options;
+  if (priority !== undefined && !(Number.isInteger(priority) && priority >= Priority.CRITICAL && priority <= Priority.DEFERRED)) {
+    throw new InvalidOptionError(name, 'priority', 'must be a Priority (CRITICAL, HIGH, MEDIUM, LOW or DEFERRED)', priority);
+  }
+  checkPositive(name, 'timeout', timeout);
+  checkPositive(name, 'healthTimeout', healthTimeout);
+  checkPositive(name, 'shutdownTimeout', shutdownTimeout);
+  if (retries !== undefined && !(Number.isInteger(retries) && retries >= 0)) {
+    throw new InvalidOptionError(name, 'retries', 'must be a whole number ≥ 0 (extra attempts after the first)', retries);
+  }
+  checkNonNegativeFinite(name, 'retryDelay', retryDelay);
+  checkNonNegativeFinite(name, 'memoryMb', memoryMb);
+  if (backoff !== undefined) {
+    checkNonNegativeFinite(name, 'backoff.delay', backoff.delay);
+    checkNonNegativeFinite(name, 'backoff.maxDelay', backoff.maxDelay);
+    if (backoff.factor !== undefined && !(Number.isFinite(backoff.factor) && backoff.factor >= 1)) {
+      throw new InvalidOptionError(name, 'backoff.factor', 'must be a finite number ≥ 1', backoff.factor);
+    }
+    if (backoff.jitter !== undefined && !(backoff.jitter >= 0 && backoff.jitter <= 1)) {
+      throw new InvalidOptionError(name, 'backoff.jitter', 'must be between 0 and 1', backoff.jitter);
+    }
+  }
+  if (required !== undefined && typeof required !== 'boolean') {
+    throw new InvalidOptionError(name, 'required', 'must be a boolean', required);
+  }
+  if (options.name !== undefined && (typeof options.name !== 'string' || options.name.length === 0)) {
+    throw new InvalidOptionError(name, 'name', 'must be a non-empty string', options.name);
+  }
+  checkDependencyList(name, 'dependsOn', options.dependsOn);
+  checkDependencyList(name, 'optionalDependsOn', options.optionalDependsOn);
+}
+
+function checkPositive(name: string, option: string, value: number | undefined): void {
+  if (value !== undefined && !(typeof value === 'number' && value > 0)) {
+    throw new InvalidOptionError(name, option, 'must be a positive number of ms (Infinity for no limit)', value);
+  }
+}
+
+function checkNonNegativeFinite(name: string, option: string, value: number | undefined): void {
+  if (value !== undefined && !(typeof value === 'number' && Number.isFinite(value) && value >= 0)) {
+    throw new InvalidOptionError(name, option, 'must be a finite number ≥ 0', value);
+  }
+}
+
+function checkDependencyList(name: string, option: string, list: readonly unknown[] | undefined): void {
+  if (list === undefined) return;
+  if (!Array.isArray(list)) throw new InvalidOptionError(name, option, 'must be an array of tokens', list);
+  list.forEach((entry, index) => {
+    if (entry === undefined || entry === null) {
+      throw new InvalidOptionError(
+        name,
+        `${option}[${index}]`,
+        'must be a token (class, string or symbol)',
+        entry,
+        'an undefined class token usually means a circular import: wrap it as new LazyServiceIdentifier(() => Dep).',
+      );
+    }
+  });
+}

@@ -1,0 +1,24 @@
+import { ErrorCode } from './ErrorCode.js';
+import { PreheatError } from './PreheatError.js';
+
+/**
+ * The boot (or one component's load) was cancelled: by `shutdown()`, or by `failFast` after a
+ * required component failed.
+ *
+ * @example
+ * ```ts
+ * const booting = warmup.boot();
+ * await warmup.shutdown();
+ * await booting; // rejects with BootCancelledError
+ * ```
+ */
+export class BootCancelledError extends PreheatError {
+  readonly code = ErrorCode.BootCancelled;
+
+  constructor(reason: string, component?: string, cause?: unknown) {
+    super(component === undefined ? `Boot cancelled: ${reason}` : `Load of '${component}' cancelled: ${reason}`, {
+      component,
+      cause,
+    });
+  }
+}

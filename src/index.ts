@@ -1,0 +1,53 @@
+/**
+ * preheat: a dependency-injection container with a warmup lifecycle, over inversify.
+ * This barrel is the whole public API; everything else is internal.
+ *
+ * @example
+ * ```ts
+ * import 'reflect-metadata';
+ * import { Container } from 'inversify';
+ * import { Component, Priority, Warmup } from 'preheat';
+ *
+ * @Component({ priority: Priority.CRITICAL }) class Config {}
+ * @Component() class Db { constructor(readonly config: Config) {} async onWarmup() {} }
+ *
+ * const container = new Container();
+ * await new Warmup(container).register(Config, Db).boot();
+ * container.get(Db); // warm
+ * ```
+ * @packageDocumentation
+ */
+import 'reflect-metadata';
+
+export { Warmup, type WaitOptions } from './Warmup.js';
+export type { WarmupOptions } from './WarmupOptions.js';
+export { Component } from './component/Component.js';
+export { Priority, priorityName } from './component/Priority.js';
+export { ComponentStatus, isUsable } from './component/ComponentStatus.js';
+export type { ComponentOptions, BackoffConfig, DependencyRef } from './component/ComponentOptions.js';
+export { defineComponent, type ComponentDefinition, type LoadContext } from './component/ComponentDefinition.js';
+export type { OnWarmup, CheckHealth, OnShutdown } from './component/ComponentHooks.js';
+export type { ComponentId } from './component/ComponentRegistry.js';
+export type { Registrable } from './component/toComponentSpec.js';
+export type { ComponentEvent } from './readiness/ComponentEvent.js';
+export type { BootProgress } from './readiness/BootProgress.js';
+export type { Phase } from './readiness/Phase.js';
+export type { BootReport, ComponentReport } from './report/BootReport.js';
+export type { AttemptRecord, AttemptOutcome } from './run/AttemptRecord.js';
+export { ErrorCode } from './errors/ErrorCode.js';
+export { PreheatError, type PreheatErrorDetails } from './errors/PreheatError.js';
+export { BootError } from './errors/BootError.js';
+export { BootCancelledError } from './errors/BootCancelledError.js';
+export { CircularDependencyError } from './errors/CircularDependencyError.js';
+export { MissingDependencyError } from './errors/MissingDependencyError.js';
+export { DuplicateComponentError } from './errors/DuplicateComponentError.js';
+export { InvalidOptionError } from './errors/InvalidOptionError.js';
+export { UnknownComponentError } from './errors/UnknownComponentError.js';
+export { ComponentNotReadyError } from './errors/ComponentNotReadyError.js';
+export { ComponentTimeoutError } from './errors/ComponentTimeoutError.js';
+export { ComponentLoadError } from './errors/ComponentLoadError.js';
+export { HealthCheckError } from './errors/HealthCheckError.js';
+export { DependencyFailedError } from './errors/DependencyFailedError.js';
+export { MissingReflectMetadataError } from './errors/MissingReflectMetadataError.js';
+export { RegistrationClosedError } from './errors/RegistrationClosedError.js';
+export { LazyServiceIdentifier } from 'inversify';

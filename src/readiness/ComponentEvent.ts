@@ -1,0 +1,28 @@
+import type { ServiceIdentifier } from 'inversify';
+import type { ComponentStatus } from '../component/ComponentStatus.js';
+import type { AttemptOutcome } from '../run/AttemptRecord.js';
+
+/**
+ * What `events$` emits. `type: 'status'` for every status change (`previous` → `status`);
+ * `'attempt'` when an attempt ends (`outcome` says how; the status is unchanged, `previous === status`);
+ * `'warning'` for something worth a look that changes nothing (`message`).
+ *
+ * @example
+ * ```ts
+ * warmup.events$.pipe(filter((e) => e.type === 'status')).subscribe((e) =>
+ *   console.log(`${e.name}: ${e.previous} → ${e.status}`));
+ * ```
+ */
+export interface ComponentEvent {
+  readonly type: 'status' | 'attempt' | 'warning';
+  readonly name: string;
+  readonly token: ServiceIdentifier;
+  readonly status: ComponentStatus;
+  readonly previous: ComponentStatus;
+  /** Time from the Warmup's clock, ms since the epoch. */
+  readonly at: number;
+  readonly attempt?: number;
+  readonly error?: Error;
+  readonly outcome?: AttemptOutcome;
+  readonly message?: string;
+}

@@ -1,0 +1,65 @@
+import { Subject } from 'rxjs';
+import { ComponentStatus, isUsable } from '../component/ComponentStatus.js';
+import type { ComponentSpec } from '../component/ComponentSpec.js';
+import type { AttemptRecord } from '../run/AttemptRecord.js';
+import type { ComponentEvent } from './ComponentEvent.js';
+
+/**
+ * The live state of every component, in flat arrays indexed like the registry, plus the event
+ * stream. Events are built only while someone listens, so a 100,000-component boot nobody watches
+ * allocates none.
+ */
+export class ComponentStates {
+  readonly status: ComponentStatus[] = [];
+  readonly instance: unknown[] = [];
+  readonly error: (Error | undefined)[] = [];
+  readonly attempts: (AttemptRecord[] | undefined)[] = [];
+  readonly startedAt: number[] = [];
+  readonly finishedAt: number[] = [];
+  readonly events = new Subject<ComponentEvent>();
+  usableCount = 0;
+
+  constructor(private readonly specs: readonly ComponentSpec[]) {}
+
+  /** Makes room for a newly registered component. */
+  add(): void {
+    this.status.push(ComponentStatus.Pending);
+    this.instance.push(undefined);
+    this.error.push(undefined);
+    this.attempts.push(undefined);
+    this.startedAt.push(NaN);
+    this.finishedAt.push(NaN);
+  }
+
+  /** Changes a status and tells `events$` (no-op when unchanged). */
+  set(index: number, status: ComponentStatus, at: number, extra?: { attempt?: number; error?: Error }): void {
+    const previous = this.status[index]!;
+    if (previous === status) return;
+    this.status[index] = status;
+    if (isUsable(status) !== isUsable(previous)) this.usableCount += isUsable(status) ? 1 : -1;
+    if (this.events.observed) this.emit('status', index, previous, at, extra);
+  }
+
+  recordAttempt(index: number, record: AttemptRecord): void {
+    (this.attempts[index] ??= []).push(record);
+    if (this.events.observed) {
+      const status = this.status[index]!;
+      this.emit('attempt', index, status, record.finishedAt, { attempt: record.attempt, outcome: record.outcome });
+    }
+  }
+
+  warn(index: number, at: number, message: string): void {
+    if (this.events.observed) this.emit('warning', index, this.status[index]!, at, { message });
+  }
+
+  private emit(
+    type: ComponentEvent['type'],
+    index: number,
+    previous: ComponentStatus,
+    at: number,
+    extra?: Partial<Pick<ComponentEvent, 'attempt' | 'error' | 'outcome' | 'message'>>,
+  ): void {
+    const spec = this.specs[index]!;
+    this.events.next({ type, name: spec.name, token: spec.token, status: this.status[index]!, previous, at, ...extra });
+  }
+}

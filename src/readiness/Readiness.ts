@@ -1,0 +1,118 @@
+import type { Observable} from 'rxjs';
+import { BehaviorSubject, concat, defer, distinctUntilChanged, filter, map, of, Subject, take } from 'rxjs';
+import { ComponentStatus, isSettled, isUsable } from '../component/ComponentStatus.js';
+import { Priority, priorityName } from '../component/Priority.js';
+import type { ComponentSpec } from '../component/ComponentSpec.js';
+import { ComponentNotReadyError } from '../errors/ComponentNotReadyError.js';
+import type { BootProgress } from './BootProgress.js';
+import type { ComponentStates } from './ComponentStates.js';
+import type { Phase } from './Phase.js';
+
+/**
+ * Readiness as observables: per-component status and instance streams, boot progress, the
+ * container's phase, and how far the waves have settled. Derived from {@link ComponentStates};
+ * it holds no per-component subject, so watching costs nothing until someone subscribes.
+ */
+export class Readiness {
+  readonly phase = new BehaviorSubject<Phase>('idle');
+  /** The most urgent-first prefix of waves that has settled: -1 none, 0 CRITICAL, … 3 LOW. */
+  readonly settledWave = new BehaviorSubject<number>(-1);
+  readonly #progress = new Subject<BootProgress>();
+  #total = 0;
+  #settled = 0;
+  #ready = 0;
+  #degraded = 0;
+  #failed = 0;
+  #wave = -1;
+  #waveName = 'idle';
+
+  constructor(
+    private readonly states: ComponentStates,
+    private readonly specs: readonly ComponentSpec[],
+  ) {}
+
+  /** Progress: replays the current value, then emits after each settle and at wave boundaries. */
+  readonly progress$: Observable<BootProgress> = defer(() => concat(of(this.#snapshot()), this.#progress));
+
+  startBoot(total: number, schedule: 'waves' | 'eager'): void {
+    this.#total = total;
+    this.#waveName = schedule === 'eager' ? 'eager' : 'idle';
+    this.phase.next('booting');
+  }
+
+  enterWave(priority: Priority, schedule: 'waves' | 'eager'): void {
+    this.#wave = priority;
+    if (schedule === 'waves') this.#waveName = priorityName(priority);
+    this.#emitProgress();
+  }
+
+  /** Counts one settled boot component. */
+  settled(index: number): void {
+    const status = this.states.status[index]!;
+    this.#settled++;
+    if (status === ComponentStatus.Ready) this.#ready++;
+    else if (status === ComponentStatus.Degraded) this.#degraded++;
+    else this.#failed++;
+    this.#emitProgress();
+  }
+
+  /** Moves `settledWave` past every wave whose boot members have all settled. */
+  advanceWaves(remaining: (priority: Priority) => number): void {
+    let settled = this.settledWave.value;
+    while (settled < Priority.LOW && remaining((settled + 1)) === 0) settled++;
+    this.waveSettled(settled);
+  }
+
+  /** Records that every wave up to `priority` has settled. */
+  waveSettled(priority: number): void {
+    if (priority <= this.settledWave.value) return;
+    this.settledWave.next(priority);
+    if (priority >= Priority.CRITICAL && this.phase.value === 'booting') this.phase.next('critical-ready');
+    this.#emitProgress();
+  }
+
+  /** Replays the current status, then each change, without repeats; completes when events complete. */
+  status$(index: number): Observable<ComponentStatus> {
+    const { states } = this;
+    return defer(() =>
+      concat(
+        of(states.status[index]!),
+        states.events.pipe(
+          filter((e) => e.type === 'status' && e.name === this.specs[index]!.name),
+          map((e) => e.status),
+        ),
+      ),
+    ).pipe(distinctUntilChanged());
+  }
+
+  /** Emits the instance once usable and completes; errors with the component's error if it failed. */
+  ready$<T>(index: number): Observable<T> {
+    const { states } = this;
+    return this.status$(index).pipe(
+      filter((status) => isSettled(status)),
+      take(1),
+      map((status) => {
+        if (isUsable(status)) return states.instance[index] as T;
+        throw states.error[index] ?? new ComponentNotReadyError(this.specs[index]!.name, status, 'the component was stopped.');
+      }),
+    );
+  }
+
+  #snapshot(): BootProgress {
+    const total = this.#total;
+    return {
+      total,
+      settled: this.#settled,
+      ready: this.#ready,
+      degraded: this.#degraded,
+      failed: this.#failed,
+      wave: this.#wave,
+      waveName: this.#waveName,
+      percent: total === 0 ? 100 : (this.#settled / total) * 100,
+    };
+  }
+
+  #emitProgress(): void {
+    if (this.#progress.observed) this.#progress.next(this.#snapshot());
+  }
+}

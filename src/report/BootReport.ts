@@ -1,0 +1,63 @@
+import type { ComponentStatus } from '../component/ComponentStatus.js';
+import type { Priority } from '../component/Priority.js';
+import type { AttemptRecord } from '../run/AttemptRecord.js';
+
+/**
+ * One component in a {@link BootReport}. Times are from the Warmup's clock (ms since the epoch).
+ *
+ * @example
+ * ```ts
+ * const db = report.components.db;
+ * console.log(db.status, db.attempts, db.loadTimeMs, db.lastError);
+ * ```
+ */
+export interface ComponentReport {
+  readonly name: string;
+  readonly status: ComponentStatus;
+  readonly priority: Priority;
+  /** After priority inversion: the most urgent of its own and its dependents'. */
+  readonly effectivePriority: Priority;
+  /** Names of its dependencies (all edges). */
+  readonly dependsOn: string[];
+  /** Names of the dependencies whose failure does not propagate. */
+  readonly optionalDependsOn: string[];
+  /** The wave it loaded in (its effective priority); DEFERRED for on-demand ones. */
+  readonly wave: number;
+  readonly required: boolean;
+  readonly startedAt?: number;
+  readonly finishedAt?: number;
+  /** finishedAt − startedAt: time from leaving the queue to settling, retries included. */
+  readonly loadTimeMs?: number;
+  readonly attempts: number;
+  /** Every attempt, with its start, end and outcome. */
+  readonly attemptHistory: AttemptRecord[];
+  readonly lastError?: string;
+  /** Error code of the last error (e.g. `PREHEAT_TIMEOUT`). */
+  readonly errorCode?: string;
+}
+
+/**
+ * What `boot()` resolves with (and `BootError.report` carries).
+ *
+ * @example
+ * ```ts
+ * const report = await warmup.boot();
+ * console.log(`${report.readyCount}/${report.total} ready in ${report.totalLoadTimeMs} ms`);
+ * ```
+ */
+export interface BootReport {
+  readonly total: number;
+  readonly readyCount: number;
+  readonly degradedCount: number;
+  readonly failedCount: number;
+  /** Wall time of the boot, ms. */
+  readonly totalLoadTimeMs: number;
+  readonly startedAt: number;
+  readonly finishedAt: number;
+  readonly schedule: 'waves' | 'eager';
+  readonly readyComponents: string[];
+  readonly degradedComponents: string[];
+  readonly failedComponents: string[];
+  /** Every registered component, keyed by name. */
+  readonly components: Record<string, ComponentReport>;
+}

@@ -1,0 +1,18 @@
+/** How one attempt ended. */
+export type AttemptOutcome = 'ready' | 'unhealthy' | 'failed' | 'timeout' | 'cancelled';
+
+/**
+ * One attempt at loading a component, as kept in the report (times from the Warmup's clock, ms).
+ *
+ * @example
+ * ```ts
+ * report.components.db.attemptHistory?.map((a) => `${a.attempt}: ${a.outcome}`);
+ * ```
+ */
+export interface AttemptRecord {
+  readonly attempt: number;
+  readonly startedAt: number;
+  readonly finishedAt: number;
+  readonly outcome: AttemptOutcome;
+  readonly error?: string;
+}

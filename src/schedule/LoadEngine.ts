@@ -1,0 +1,279 @@
+import { Observable } from 'rxjs';
+import { ComponentStatus, isSettled, isUsable } from '../component/ComponentStatus.js';
+import type { ComponentSpec } from '../component/ComponentSpec.js';
+import { Priority } from '../component/Priority.js';
+import { DependencyFailedError } from '../errors/DependencyFailedError.js';
+import type { DependencyGraph } from '../graph/DependencyGraph.js';
+import type { ComponentStates } from '../readiness/ComponentStates.js';
+import type { RunOutcome } from '../run/runComponent.js';
+import { Dispatcher } from './Dispatcher.js';
+
+/** Bucket of on-demand loads (`getAsync`): ahead of every wave, a caller is waiting. */
+const onDemandBucket = 0;
+/** Longest dependency chain spelled out in a DependencyFailedError before it is elided. */
+const maxPathLength = 32;
+
+/** What the engine needs from the Warmup. */
+export interface LoadEngineConfig {
+  readonly specs: readonly ComponentSpec[];
+  readonly states: ComponentStates;
+  readonly graph: DependencyGraph;
+  readonly effective: Uint8Array;
+  readonly maxConcurrent: number;
+  readonly memoryBudgetMb: number;
+  readonly now: () => number;
+  /** Runs one component's attempt loop (never rejects). */
+  readonly run: (index: number) => Promise<RunOutcome>;
+  /** Told once per component that settles; `inBoot` when it counts toward the boot's progress. */
+  readonly onSettled: (index: number, inBoot: boolean) => void;
+}
+
+/**
+ * Dependency bookkeeping with plain counters: a component enters the ready queue when its last
+ * dependency settles, and the {@link Dispatcher} starts it when a slot and the memory budget allow.
+ * A failure fails the dependents on required edges (iteratively, never recursively) without running
+ * them; optional edges only order. Each wave is an Observable that completes when its last member
+ * settles, so the boot pipeline can `concat` them.
+ */
+export class LoadEngine {
+  readonly dispatcher: Dispatcher;
+  readonly #config: LoadEngineConfig;
+  readonly #pendingDeps: Int32Array;
+  readonly #wanted: Uint8Array;
+  readonly #failedVia: Int32Array;
+  readonly #bucket: Uint8Array;
+  readonly #inBoot: Uint8Array;
+  readonly #waveRemaining = new Int32Array(Priority.DEFERRED + 1);
+  readonly #waveDone: (() => void)[] = [];
+  readonly #waiters = new Map<number, (() => void)[]>();
+
+  constructor(config: LoadEngineConfig) {
+    this.#config = config;
+    const { size } = config.graph;
+    this.#pendingDeps = new Int32Array(size);
+    this.#wanted = new Uint8Array(size);
+    this.#failedVia = new Int32Array(size).fill(-1);
+    this.#bucket = new Uint8Array(size);
+    this.#inBoot = new Uint8Array(size);
+    this.dispatcher = new Dispatcher({
+      maxConcurrent: config.maxConcurrent,
+      memoryBudgetMb: config.memoryBudgetMb,
+      buckets: Priority.DEFERRED + 2,
+      memoryOf: (i) => config.specs[i]!.memoryMb,
+      start: (i) => this.#start(i),
+      startable: (i) => config.states.status[i] === ComponentStatus.Pending,
+      oversize: (i) =>
+        config.states.warn(
+          i,
+          config.now(),
+          `estimated ${config.specs[i]!.memoryMb} MB exceeds memoryBudgetMb ${config.memoryBudgetMb}: loading it alone`,
+        ),
+    });
+  }
+
+  /** Marks every non-deferred component (after priority inversion) as wanted and queues the ready ones. */
+  wantBootSet(): number {
+    const { effective, states } = this.#config;
+    const members: number[] = [];
+    let total = 0;
+    for (let i = 0; i < effective.length; i++) {
+      if (effective[i]! >= Priority.DEFERRED || isSettled(states.status[i]!)) continue;
+      total++;
+      this.#inBoot[i] = 1;
+      this.#waveRemaining[effective[i]!]!++;
+      if (this.#wanted[i] === 0) members.push(i);
+    }
+    this.#want(members, (i) => 1 + effective[i]!);
+    return total;
+  }
+
+  /** Loads one component and whatever it needs that is not loaded, ahead of the waves. */
+  demand(index: number): Promise<void> {
+    const { states, graph } = this.#config;
+    if (isSettled(states.status[index]!)) return Promise.resolve();
+    const done = new Promise<void>((resolve) => this.#onSettle(index, resolve));
+    if (this.#wanted[index] === 1) {
+      if (states.status[index] === ComponentStatus.Pending && this.#pendingDeps[index] === 0) {
+        this.dispatcher.enqueue(onDemandBucket, index); // the stale copy in its wave bucket is skipped
+      }
+      return done;
+    }
+    const closure: number[] = [];
+    const stack = [index];
+    const visiting = 2;
+    this.#wanted[index] = visiting;
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      closure.push(node);
+      for (let e = graph.depStart[node]!, end = graph.depStart[node + 1]!; e < end; e++) {
+        const dep = graph.depList[e]!;
+        if (this.#wanted[dep] === 0 && !isSettled(states.status[dep]!)) {
+          this.#wanted[dep] = visiting;
+          stack.push(dep);
+        }
+      }
+    }
+    for (const node of closure) this.#wanted[node] = 0;
+    this.#want(closure, () => onDemandBucket);
+    return done;
+  }
+
+  /** An Observable that lets the wave of `priority` run and completes when its last member settles. */
+  wave$(priority: Priority): Observable<never> {
+    return new Observable<never>((subscriber) => {
+      this.#waveDone[priority] = () => subscriber.complete();
+      this.dispatcher.setLimit(1 + priority);
+      if (this.#waveRemaining[priority] === 0) subscriber.complete();
+    });
+  }
+
+  /** Unblocks every wave at once (eager scheduling): the queue still starts urgent ones first. */
+  all$(): Observable<never> {
+    return new Observable<never>((subscriber) => {
+      let open = 0;
+      const check = (): void => {
+        if (--open === 0) subscriber.complete();
+      };
+      for (let p = Priority.CRITICAL; p < Priority.DEFERRED; p++) {
+        if (this.#waveRemaining[p]! > 0) {
+          open++;
+          this.#waveDone[p] = check;
+        }
+      }
+      this.dispatcher.setLimit(Priority.DEFERRED);
+      if (open === 0) subscriber.complete();
+    });
+  }
+
+  /** Unsettled components of the boot in wave `priority`. */
+  remaining(priority: Priority): number {
+    return this.#waveRemaining[priority]!;
+  }
+
+  /** Stops starting anything; settles every wanted component that has not started as Failed with `reason`. */
+  stop(reason: Error): void {
+    this.dispatcher.stop();
+    const { states } = this.#config;
+    for (let i = 0; i < this.#wanted.length; i++) {
+      if (this.#wanted[i] === 1 && states.status[i] === ComponentStatus.Pending) {
+        states.error[i] = reason;
+        this.#settle(i, ComponentStatus.Failed);
+      }
+    }
+  }
+
+  #want(nodes: readonly number[], bucketOf: (i: number) => number): void {
+    const { graph, states, now } = this.#config;
+    for (const i of nodes) {
+      this.#wanted[i] = 1;
+      this.#bucket[i] = bucketOf(i);
+    }
+    const ready: number[] = [];
+    const failed: number[] = [];
+    for (const i of nodes) {
+      let pending = 0;
+      let failedDep = -1;
+      for (let e = graph.depStart[i]!, end = graph.depStart[i + 1]!; e < end; e++) {
+        const dep = graph.depList[e]!;
+        const status = states.status[dep]!;
+        if (!isSettled(status)) pending++;
+        else if (graph.depRequired[e] === 1 && !isUsable(status)) failedDep = dep;
+      }
+      this.#pendingDeps[i] = pending;
+      if (failedDep >= 0) failed.push(i, failedDep);
+      else if (pending === 0) ready.push(i);
+    }
+    for (let k = 0; k < failed.length; k += 2) {
+      const i = failed[k]!;
+      if (isSettled(states.status[i]!)) continue;
+      this.#markDependencyFailed(i, failed[k + 1]!, now());
+      this.#propagate(i);
+    }
+    for (const i of ready) {
+      if (states.status[i] === ComponentStatus.Pending) this.dispatcher.enqueue(this.#bucket[i]!, i);
+    }
+  }
+
+  #start(index: number): void {
+    const { states, now, run } = this.#config;
+    states.startedAt[index] = now();
+    states.set(index, ComponentStatus.Loading, states.startedAt[index]);
+    void run(index).then((outcome) => {
+      this.dispatcher.finished(index);
+      if (isSettled(states.status[index]!)) return; // settled meanwhile (stopped)
+      states.instance[index] = outcome.instance;
+      states.error[index] = outcome.error;
+      this.#settle(index, outcome.status, outcome.attempts);
+    });
+  }
+
+  #settle(index: number, status: ComponentStatus, attempt?: number): void {
+    const { states, now } = this.#config;
+    const at = now();
+    states.finishedAt[index] = at;
+    const error = states.error[index];
+    states.set(index, status, at, { ...(attempt === undefined ? {} : { attempt }), ...(error === undefined ? {} : { error }) });
+    this.#propagate(index);
+  }
+
+  /** Releases the dependents of a settled component; iterative, so long chains cannot overflow. */
+  #propagate(index: number): void {
+    const { states, graph, now } = this.#config;
+    const stack = [index];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      this.#finish(node);
+      const failed = !isUsable(states.status[node]!);
+      for (let e = graph.dependentStart[node]!, end = graph.dependentStart[node + 1]!; e < end; e++) {
+        const dependent = graph.dependentList[e]!;
+        if (this.#wanted[dependent] !== 1 || isSettled(states.status[dependent]!)) continue;
+        if (failed && graph.dependentRequired[e] === 1) {
+          this.#markDependencyFailed(dependent, node, now());
+          stack.push(dependent);
+        } else if (--this.#pendingDeps[dependent]! === 0 && states.status[dependent] === ComponentStatus.Pending) {
+          this.dispatcher.enqueue(this.#bucket[dependent]!, dependent);
+        }
+      }
+    }
+  }
+
+  /** Fails a component because `dep` failed, naming the chain down to the root failure. */
+  #markDependencyFailed(index: number, dep: number, at: number): void {
+    const { states, specs } = this.#config;
+    this.#failedVia[index] = dep;
+    const path = [specs[index]!.name];
+    let root = dep;
+    for (let hops = 0; ; hops++) {
+      if (hops < maxPathLength) path.push(specs[root]!.name);
+      const next = this.#failedVia[root]!;
+      if (next < 0) break;
+      root = next;
+    }
+    if (path[path.length - 1] !== specs[root]!.name) path.push('…', specs[root]!.name);
+    const rootError = states.error[root];
+    const error = new DependencyFailedError(path, rootError);
+    states.error[index] = error;
+    states.finishedAt[index] = at;
+    states.set(index, ComponentStatus.Failed, at, { error });
+  }
+
+  #finish(index: number): void {
+    const { effective, onSettled } = this.#config;
+    const inBoot = this.#inBoot[index] === 1;
+    const wave = effective[index]!;
+    if (inBoot) this.#waveRemaining[wave]!--;
+    onSettled(index, inBoot);
+    const waiters = this.#waiters.get(index);
+    if (waiters !== undefined) {
+      this.#waiters.delete(index);
+      for (const w of waiters) w();
+    }
+    if (inBoot && this.#waveRemaining[wave] === 0) this.#waveDone[wave]?.();
+  }
+
+  #onSettle(index: number, fn: () => void): void {
+    const list = this.#waiters.get(index);
+    if (list === undefined) this.#waiters.set(index, [fn]);
+    else list.push(fn);
+  }
+}
