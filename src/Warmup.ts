@@ -24,6 +24,15 @@ import { buildReport } from './report/buildReport.js';
 import { clockFrom, type Clock } from './run/Clock.js';
 import { runComponent, type RunEnvironment } from './run/runComponent.js';
 import { LoadEngine } from './schedule/LoadEngine.js';
+import { HealthMonitor } from './lifecycle/HealthMonitor.js';
+import type { MonitorHandle, MonitorOptions } from './lifecycle/MonitorOptions.js';
+import type { ComponentShutdown, ShutdownReport } from './lifecycle/ShutdownReport.js';
+import { stopComponents } from './lifecycle/stopComponents.js';
+import { callSafely } from './run/callSafely.js';
+import { withTimeout } from './run/withTimeout.js';
+import { linkAbort } from './run/linkAbort.js';
+import { ComponentTimeoutError } from './errors/ComponentTimeoutError.js';
+import { resetBinding } from './container/bindComponent.js';
 import { resolveWarmupOptions, type ResolvedWarmupOptions, type WarmupOptions } from './WarmupOptions.js';
 
 /** Options of the waiting helpers. */
@@ -69,6 +78,9 @@ export class Warmup {
   #bootStartedAt = NaN;
   #bootFinishedAt = NaN;
   #shuttingDown = false;
+  #shutdown: Promise<ShutdownReport> | undefined;
+  readonly #monitors: HealthMonitor[] = [];
+  readonly #unrecoverable: string[] = [];
 
   constructor(container: Container, options?: WarmupOptions) {
     this.container = container;
@@ -148,6 +160,84 @@ export class Warmup {
     return this.#readiness.ready$<T>(this.#registry.resolve(id));
   }
 
+  /**
+   * The instance, loading it first if needed: a DEFERRED component (and whatever it needs that is
+   * not loaded) loads on first use, ahead of any wave, with its own timeout, retries and health
+   * check. Single flight: concurrent calls share one load. Rejects with the component's error when
+   * it failed (ComponentNotReadyError with the cause).
+   */
+  async getAsync<T>(id: ComponentId): Promise<T> {
+    const index = this.#registry.resolve(id);
+    if (!isUsable(this.#states.status[index]!)) {
+      if (this.#shuttingDown) return this.#instanceOrThrow(index) as T;
+      await this.#getEngine().demand(index);
+    }
+    return this.#instanceOrThrow(index) as T;
+  }
+
+  /**
+   * Starts the runtime health monitor: re-runs health checks of Ready/Degraded components every
+   * `interval`, degrades and recovers them in place (see {@link MonitorOptions}). Stops at shutdown.
+   */
+  monitor(options?: MonitorOptions): MonitorHandle {
+    const monitor = new HealthMonitor(
+      {
+        specs: this.#registry.specs,
+        states: this.#states,
+        clock: this.#clock,
+        healthTimeout: this.#options.healthTimeout,
+        random: this.#options.random,
+        cancel: this.#cancel.signal,
+        recover: (i, signal) => this.#recover(i, signal),
+        setStatus: (i, status, error) => {
+          if (error !== undefined) this.#states.error[i] = error;
+          this.#states.set(i, status, this.#clock.now(), error === undefined ? {} : { error });
+          const spec = this.#registry.specs[i]!;
+          if (status === ComponentStatus.Failed && spec.required) this.#unrecoverable.push(spec.name);
+        },
+      },
+      options,
+    );
+    this.#monitors.push(monitor);
+    return monitor.start();
+  }
+
+  /** Names of required components the health monitor gave up on (for a liveness probe). */
+  get unrecoverable(): readonly string[] {
+    return this.#unrecoverable;
+  }
+
+  /**
+   * Stops the container: the phase becomes `stopping` at once (readiness probes fail first), a boot
+   * in progress is cancelled (in-flight loaders are aborted through their signals, nothing new
+   * starts, `boot()` rejects with BootCancelledError), then `onShutdown` / `@preDestroy` hooks run
+   * dependents first, independent ones in parallel, each within `shutdownTimeout`. Afterwards every
+   * status is Stopped (or Failed), the streams complete and `container.get` throws. Idempotent.
+   */
+  shutdown(): Promise<ShutdownReport> {
+    this.#shutdown ??= this.#runShutdown();
+    return this.#shutdown;
+  }
+
+  /**
+   * Calls {@link shutdown} on the first of these process signals, then exits the process with code
+   * 0 (1 if a hook failed). Returns a function that removes the listeners.
+   */
+  enableShutdownHooks(signals: readonly NodeJS.Signals[] = ['SIGTERM', 'SIGINT']): () => void {
+    const onSignal = (): void => {
+      remove();
+      void this.shutdown().then(
+        (report) => process.exit(report.failed.length > 0 ? 1 : 0),
+        () => process.exit(1),
+      );
+    };
+    const remove = (): void => {
+      for (const signal of signals) process.removeListener(signal, onSignal);
+    };
+    for (const signal of signals) process.once(signal, onSignal);
+    return remove;
+  }
+
   /** Resolves with the instance once usable; rejects if it failed or the timeout passes first. */
   whenReady<T>(id: ComponentId, options: WaitOptions = {}): Promise<T> {
     const index = this.#registry.resolve(id);
@@ -186,6 +276,7 @@ export class Warmup {
       graph: this.#plan?.graph,
       effective: this.#plan?.effective,
       schedule: this.#options.schedule,
+      healthOf: (i) => this.#healthOf(i),
       startedAt: Number.isNaN(this.#bootStartedAt) ? now : this.#bootStartedAt,
       finishedAt: Number.isNaN(this.#bootFinishedAt) ? now : this.#bootFinishedAt,
     });
@@ -210,8 +301,77 @@ export class Warmup {
       });
     } catch (error) {
       if (this.#readiness.phase.value === 'idle' || this.#readiness.phase.value === 'booting') this.#readiness.phase.next('failed');
+      // fail-fast: nothing stays half-up; dispose what was ready.
+      if (this.#cancel.signal.aborted && !this.#shuttingDown) await this.shutdown();
       throw error;
     }
+  }
+
+  async #runShutdown(): Promise<ShutdownReport> {
+    await Promise.resolve();
+    const startedAt = this.#clock.now();
+    this.#shuttingDown = true;
+    this.#readiness.phase.next('stopping');
+    for (const monitor of this.#monitors) monitor.stop();
+    this.#cancelBoot(new BootCancelledError('the container is shutting down'));
+    await this.#engine?.whenIdle();
+    if (this.#boot !== undefined) await this.#boot.then(noop, noop);
+    const components: Record<string, ComponentShutdown> = {};
+    const stopped: string[] = [];
+    const failed: string[] = [];
+    await stopComponents({
+      specs: this.#registry.specs,
+      states: this.#states,
+      graph: this.#plan?.graph,
+      clock: this.#clock,
+      shutdownTimeout: this.#options.shutdownTimeout,
+      onStopped: (i, result) => {
+        components[result.name] = result;
+        if (result.outcome === 'stopped') stopped.push(result.name);
+        if (result.outcome === 'failed' || result.outcome === 'timeout') failed.push(result.name);
+        const spec = this.#registry.specs[i]!;
+        if (this.#states.status[i] !== ComponentStatus.Failed) this.#states.set(i, ComponentStatus.Stopped, this.#clock.now());
+        this.#states.instance[i] = undefined;
+        resetBinding(this.container, spec, (k) => this.#instanceOrThrow(k));
+      },
+    });
+    this.#readiness.phase.next('stopped');
+    this.#readiness.complete();
+    this.#states.events.complete();
+    const finishedAt = this.#clock.now();
+    return { startedAt, finishedAt, durationMs: finishedAt - startedAt, stopped, failed, components };
+  }
+
+  /** Recovery in place: the warm-up hook runs again on the same instance, within the component's timeout. */
+  async #recover(index: number, signal: AbortSignal): Promise<void> {
+    const spec = this.#registry.specs[index]!;
+    const instance = this.#states.instance[index];
+    const hook =
+      spec.definition?.recover !== undefined
+        ? () => spec.definition!.recover!(instance, controller.signal)
+        : typeof (instance as { onWarmup?: unknown } | null)?.onWarmup === 'function'
+          ? () => (instance as { onWarmup(s: AbortSignal): unknown }).onWarmup(controller.signal)
+          : undefined;
+    const controller = new AbortController();
+    if (hook === undefined) return;
+    const unlink = linkAbort(signal, controller);
+    try {
+      await withTimeout(this.#clock, callSafely(hook), {
+        each: spec.timeout,
+        controller,
+        onTimeout: () => new ComponentTimeoutError(spec.name, spec.timeout, 'load'),
+      });
+    } finally {
+      unlink();
+    }
+  }
+
+  #healthOf(index: number): ReturnType<HealthMonitor['score']> {
+    for (let k = this.#monitors.length - 1; k >= 0; k--) {
+      const score = this.#monitors[k]!.score(index);
+      if (score !== undefined) return score;
+    }
+    return undefined;
   }
 
   #getEngine(): LoadEngine {
@@ -348,3 +508,5 @@ export class Warmup {
     );
   }
 }
+
+function noop(): void {}

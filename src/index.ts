@@ -34,6 +34,8 @@ export type { BootProgress } from './readiness/BootProgress.js';
 export type { Phase } from './readiness/Phase.js';
 export type { BootReport, ComponentReport } from './report/BootReport.js';
 export type { AttemptRecord, AttemptOutcome } from './run/AttemptRecord.js';
+export type { ShutdownReport, ComponentShutdown } from './lifecycle/ShutdownReport.js';
+export type { MonitorOptions, MonitorHandle, HealthScore } from './lifecycle/MonitorOptions.js';
 export { ErrorCode } from './errors/ErrorCode.js';
 export { PreheatError, type PreheatErrorDetails } from './errors/PreheatError.js';
 export { BootError } from './errors/BootError.js';

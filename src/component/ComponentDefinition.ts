@@ -43,6 +43,8 @@ export interface ComponentDefinition<T = unknown> extends Omit<ComponentOptions,
   load(ctx: LoadContext): T | Promise<T>;
   /** Health probe; false or a throw means unhealthy. */
   healthCheck?(instance: T, signal: AbortSignal): boolean | Promise<boolean>;
+  /** Recovery in place for the health monitor: bring the same instance back (e.g. reconnect). */
+  recover?(instance: T, signal: AbortSignal): void | Promise<void>;
   /** Releases the instance at shutdown or when it is discarded. */
   onShutdown?(instance: T): void | Promise<void>;
 }

@@ -5,7 +5,8 @@ import type { AttemptOutcome } from '../run/AttemptRecord.js';
 /**
  * What `events$` emits. `type: 'status'` for every status change (`previous` → `status`);
  * `'attempt'` when an attempt ends (`outcome` says how; the status is unchanged, `previous === status`);
- * `'warning'` for something worth a look that changes nothing (`message`).
+ * `'warning'` for something worth a look that changes nothing (`message`);
+ * `'health'` for each check of the runtime monitor (`healthy`, `latencyMs`).
  *
  * @example
  * ```ts
@@ -14,7 +15,7 @@ import type { AttemptOutcome } from '../run/AttemptRecord.js';
  * ```
  */
 export interface ComponentEvent {
-  readonly type: 'status' | 'attempt' | 'warning';
+  readonly type: 'status' | 'attempt' | 'warning' | 'health';
   readonly name: string;
   readonly token: ServiceIdentifier;
   readonly status: ComponentStatus;
@@ -25,4 +26,6 @@ export interface ComponentEvent {
   readonly error?: Error;
   readonly outcome?: AttemptOutcome;
   readonly message?: string;
+  readonly healthy?: boolean;
+  readonly latencyMs?: number;
 }

@@ -52,12 +52,18 @@ export class ComponentStates {
     if (this.events.observed) this.emit('warning', index, this.status[index]!, at, { message });
   }
 
+  health(index: number, at: number, healthy: boolean, latencyMs: number, error?: Error): void {
+    if (this.events.observed) {
+      this.emit('health', index, this.status[index]!, at, { healthy, latencyMs, ...(error === undefined ? {} : { error }) });
+    }
+  }
+
   private emit(
     type: ComponentEvent['type'],
     index: number,
     previous: ComponentStatus,
     at: number,
-    extra?: Partial<Pick<ComponentEvent, 'attempt' | 'error' | 'outcome' | 'message'>>,
+    extra?: Partial<Pick<ComponentEvent, 'attempt' | 'error' | 'outcome' | 'message' | 'healthy' | 'latencyMs'>>,
   ): void {
     const spec = this.specs[index]!;
     this.events.next({ type, name: spec.name, token: spec.token, status: this.status[index]!, previous, at, ...extra });

@@ -71,6 +71,13 @@ export class Readiness {
     this.#emitProgress();
   }
 
+  /** Completes every stream (after shutdown). */
+  complete(): void {
+    this.#progress.complete();
+    this.settledWave.complete();
+    this.phase.complete();
+  }
+
   /** Replays the current status, then each change, without repeats; completes when events complete. */
   status$(index: number): Observable<ComponentStatus> {
     const { states } = this;

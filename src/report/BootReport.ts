@@ -1,5 +1,6 @@
 import type { ComponentStatus } from '../component/ComponentStatus.js';
 import type { Priority } from '../component/Priority.js';
+import type { HealthScore } from '../lifecycle/MonitorOptions.js';
 import type { AttemptRecord } from '../run/AttemptRecord.js';
 
 /**
@@ -34,6 +35,8 @@ export interface ComponentReport {
   readonly lastError?: string;
   /** Error code of the last error (e.g. `PREHEAT_TIMEOUT`). */
   readonly errorCode?: string;
+  /** Rolling health from the runtime monitor, once it has checked the component. */
+  readonly health?: HealthScore;
 }
 
 /**

@@ -4,6 +4,7 @@ import { PreheatError } from '../errors/PreheatError.js';
 import type { DependencyGraph } from '../graph/DependencyGraph.js';
 import type { ComponentStates } from '../readiness/ComponentStates.js';
 import { messageOf } from '../run/runComponent.js';
+import type { HealthScore } from '../lifecycle/MonitorOptions.js';
 import type { BootReport, ComponentReport } from './BootReport.js';
 
 /** What {@link buildReport} reads. */
@@ -15,6 +16,7 @@ export interface ReportSource {
   readonly schedule: 'waves' | 'eager';
   readonly startedAt: number;
   readonly finishedAt: number;
+  readonly healthOf?: (index: number) => HealthScore | undefined;
 }
 
 /** Builds the report once, at the end (or on request), from the live state. O(V + E). */
@@ -43,6 +45,7 @@ export function buildReport(source: ReportSource): BootReport {
     const startedAt = states.startedAt[i]!;
     const finishedAt = states.finishedAt[i]!;
     const error = states.error[i];
+    const health = source.healthOf?.(i);
     const effectivePriority = effective !== undefined && i < effective.length ? effective[i]! : spec.priority;
     components[spec.name] = {
       name: spec.name,
@@ -60,6 +63,7 @@ export function buildReport(source: ReportSource): BootReport {
       attemptHistory: history,
       ...(error === undefined ? {} : { lastError: messageOf(error) }),
       ...(PreheatError.is(error) ? { errorCode: error.code } : {}),
+      ...(health === undefined ? {} : { health }),
     };
   }
   return {

@@ -46,6 +46,7 @@ export class LoadEngine {
   readonly #waveRemaining = new Int32Array(Priority.DEFERRED + 1);
   readonly #waveDone: (() => void)[] = [];
   readonly #waiters = new Map<number, (() => void)[]>();
+  #idleWaiters: (() => void)[] = [];
 
   constructor(config: LoadEngineConfig) {
     this.#config = config;
@@ -204,7 +205,19 @@ export class LoadEngine {
       states.instance[index] = outcome.instance;
       states.error[index] = outcome.error;
       this.#settle(index, outcome.status, outcome.attempts);
+    }).finally(() => {
+      if (this.dispatcher.running === 0 && this.#idleWaiters.length > 0) {
+        const waiters = this.#idleWaiters;
+        this.#idleWaiters = [];
+        for (const w of waiters) w();
+      }
     });
+  }
+
+  /** Resolves once no load is running (after {@link stop}, nothing new starts). */
+  whenIdle(): Promise<void> {
+    if (this.dispatcher.running === 0) return Promise.resolve();
+    return new Promise((resolve) => this.#idleWaiters.push(resolve));
   }
 
   #settle(index: number, status: ComponentStatus, attempt?: number): void {
