@@ -73,7 +73,12 @@ describe('graph algorithms (properties)', () => {
           const stack = [node];
           while (stack.length > 0) {
             const n = stack.pop()!;
-            for (const [from, to] of edges) if (to === n && !seen.has(from)) (seen.add(from), stack.push(from));
+            for (const [from, to] of edges) {
+              if (to === n && !seen.has(from)) {
+                seen.add(from);
+                stack.push(from);
+              }
+            }
           }
           expect(effective[node]).toBe(Math.min(...[...seen].map((n) => own[n]!)));
         }
