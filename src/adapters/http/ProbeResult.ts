@@ -1,0 +1,26 @@
+import type { Phase } from '../../index.js';
+
+/** Which Kubernetes probe: `startupProbe`, `readinessProbe` or `livenessProbe`. */
+export type ProbeKind = 'startup' | 'readiness' | 'liveness';
+
+/**
+ * The verdict of one probe, before it becomes an HTTP answer.
+ *
+ * @example
+ * ```ts
+ * const result = probeWarmup(warmup, 'readiness');
+ * if (!result.ok) log.warn({ failed: result.failed, waiting: result.waiting }, result.reason);
+ * ```
+ */
+export interface ProbeResult {
+  readonly probe: ProbeKind;
+  /** True: answer 200. False: answer 503. */
+  readonly ok: boolean;
+  readonly phase: Phase;
+  /** Components that make the probe fail: Failed ones (liveness: those the monitor gave up on). */
+  readonly failed: readonly string[];
+  /** Components the probe waits for: still Pending or Loading. */
+  readonly waiting: readonly string[];
+  /** Why it fails, for humans; absent when `ok`. */
+  readonly reason?: string;
+}

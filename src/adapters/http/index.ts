@@ -1,0 +1,19 @@
+/**
+ * `preheat/http`: Kubernetes startup, readiness and liveness probes from a {@link Warmup}'s own
+ * state, on node's `http` (no web framework needed).
+ *
+ * @example
+ * ```ts
+ * import { startProbeServer } from 'preheat/http';
+ *
+ * await startProbeServer(warmup, { port: 9000 }); // GET /startupz, /readyz, /livez
+ * await warmup.boot();
+ * ```
+ * @packageDocumentation
+ */
+export { createProbeHandler, type ProbeHandler } from './createProbeHandler.js';
+export { startProbeServer } from './startProbeServer.js';
+export { probeWarmup, type ProbeWarmupOptions } from './probeWarmup.js';
+export type { ProbeHandlerOptions, ProbeServerOptions, ProbePaths, ReadinessPolicy, ProbeContext } from './ProbeOptions.js';
+export type { ProbeResult, ProbeKind } from './ProbeResult.js';
+export type { ProbeBody, ProbeComponent } from './ProbeBody.js';
