@@ -79,6 +79,7 @@ export class Warmup {
   #bootFinishedAt = NaN;
   #shuttingDown = false;
   #shutdown: Promise<ShutdownReport> | undefined;
+  #bootRun: Promise<void> = Promise.resolve();
   readonly #monitors: HealthMonitor[] = [];
   readonly #unrecoverable: string[] = [];
 
@@ -285,8 +286,7 @@ export class Warmup {
   async #startBoot(): Promise<BootReport> {
     await Promise.resolve(); // boot() never throws synchronously
     this.#bootStartedAt = this.#clock.now();
-    try {
-      return await runBoot({
+    const run = runBoot({
         specs: this.#registry.specs,
         readiness: this.#readiness,
         schedule: this.#options.schedule,
@@ -299,6 +299,9 @@ export class Warmup {
           return this.report();
         },
       });
+    this.#bootRun = run.then(noop, noop);
+    try {
+      return await run;
     } catch (error) {
       if (this.#readiness.phase.value === 'idle' || this.#readiness.phase.value === 'booting') this.#readiness.phase.next('failed');
       // fail-fast: nothing stays half-up; dispose what was ready.
@@ -315,7 +318,7 @@ export class Warmup {
     for (const monitor of this.#monitors) monitor.stop();
     this.#cancelBoot(new BootCancelledError('the container is shutting down'));
     await this.#engine?.whenIdle();
-    if (this.#boot !== undefined) await this.#boot.then(noop, noop);
+    await this.#bootRun; // the waves are over (not the boot() promise: fail-fast calls shutdown from there)
     const components: Record<string, ComponentShutdown> = {};
     const stopped: string[] = [];
     const failed: string[] = [];

@@ -2,6 +2,7 @@ import { Observable } from 'rxjs';
 import { ComponentStatus, isSettled, isUsable } from '../component/ComponentStatus.js';
 import type { ComponentSpec } from '../component/ComponentSpec.js';
 import { Priority } from '../component/Priority.js';
+import { ComponentLoadError } from '../errors/ComponentLoadError.js';
 import { DependencyFailedError } from '../errors/DependencyFailedError.js';
 import type { DependencyGraph } from '../graph/DependencyGraph.js';
 import type { ComponentStates } from '../readiness/ComponentStates.js';
@@ -264,7 +265,7 @@ export class LoadEngine {
     }
     if (path[path.length - 1] !== specs[root]!.name) path.push('…', specs[root]!.name);
     const rootError = states.error[root];
-    const error = new DependencyFailedError(path, rootError);
+    const error = new DependencyFailedError(path, rootError instanceof ComponentLoadError ? rootError.cause : rootError);
     states.error[index] = error;
     states.finishedAt[index] = at;
     states.set(index, ComponentStatus.Failed, at, { error });
