@@ -222,21 +222,24 @@ export class Warmup {
 
   /**
    * Calls {@link shutdown} on the first of these process signals, then exits the process with code
-   * 0 (1 if a hook failed). Returns a function that removes the listeners.
+   * 0 (1 if a hook failed); further signals meanwhile are ignored. Returns a function that removes
+   * the listeners.
    */
   enableShutdownHooks(signals: readonly NodeJS.Signals[] = ['SIGTERM', 'SIGINT']): () => void {
+    let handled = false;
+    // The listeners stay until exit: a second signal during shutdown is ignored, not fatal.
     const onSignal = (): void => {
-      remove();
+      if (handled) return;
+      handled = true;
       void this.shutdown().then(
         (report) => process.exit(report.failed.length > 0 ? 1 : 0),
         () => process.exit(1),
       );
     };
-    const remove = (): void => {
+    for (const signal of signals) process.on(signal, onSignal);
+    return () => {
       for (const signal of signals) process.removeListener(signal, onSignal);
     };
-    for (const signal of signals) process.once(signal, onSignal);
-    return remove;
   }
 
   /** Resolves with the instance once usable; rejects if it failed or the timeout passes first. */
