@@ -201,11 +201,14 @@ export class LoadEngine {
     states.startedAt[index] = now();
     states.set(index, ComponentStatus.Loading, states.startedAt[index]);
     void run(index).then((outcome) => {
+      // Settle first so the dependents it releases are queued before the freed slot is handed
+      // out: the most urgent ready component gets it.
+      if (!isSettled(states.status[index]!)) {
+        states.instance[index] = outcome.instance;
+        states.error[index] = outcome.error;
+        this.#settle(index, outcome.status, outcome.attempts);
+      }
       this.dispatcher.finished(index);
-      if (isSettled(states.status[index]!)) return; // settled meanwhile (stopped)
-      states.instance[index] = outcome.instance;
-      states.error[index] = outcome.error;
-      this.#settle(index, outcome.status, outcome.attempts);
     }).finally(() => {
       if (this.dispatcher.running === 0 && this.#idleWaiters.length > 0) {
         const waiters = this.#idleWaiters;
