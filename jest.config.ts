@@ -7,6 +7,8 @@ const config: Config = {
   testMatch: ['**/*.test.ts'],
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: {
+    // Examples import the package by name, as users do; tests run them against the sources.
+    '^preheat$': '<rootDir>/src/index.ts',
     // Sources import siblings as `./x.js` (NodeNext); map them back to the .ts files.
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
