@@ -1,5 +1,5 @@
 import { ComponentStatus, isUsable, Priority, type BootReport, type ComponentReport, type Phase, type Warmup } from '../../index.js';
-import { currentPhase } from './currentPhase.js';
+import { currentPhase } from '../shared/currentPhase.js';
 import type { ProbeKind, ProbeResult } from './ProbeResult.js';
 import type { ReadinessPolicy } from './ProbeOptions.js';
 
