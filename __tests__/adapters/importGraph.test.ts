@@ -1,0 +1,65 @@
+import { describe, expect, it } from '@jest/globals';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import ts from 'typescript';
+
+const root = resolve(import.meta.dirname, '../..');
+const src = resolve(root, 'src');
+
+/** Every source file reachable from `entry`, and every package it names (type-only imports included). */
+function importGraph(entry: string): { files: string[]; packages: Set<string> } {
+  const files = new Set<string>();
+  const packages = new Set<string>();
+  const stack = [resolve(src, entry)];
+  while (stack.length > 0) {
+    const file = stack.pop()!;
+    if (files.has(file)) continue;
+    files.add(file);
+    const { importedFiles } = ts.preProcessFile(readFileSync(file, 'utf8'), true, true);
+    for (const { fileName: specifier } of importedFiles) {
+      if (!specifier.startsWith('.')) {
+        packages.add(specifier);
+        continue;
+      }
+      const target = resolve(dirname(file), specifier.replace(/\.js$/, '.ts'));
+      const found = [target, `${target}.ts`, resolve(target, 'index.ts')].find((f) => existsSync(f) && f.endsWith('.ts'));
+      if (found === undefined) throw new Error(`${relative(root, file)}: cannot resolve '${specifier}'`);
+      stack.push(found);
+    }
+  }
+  return { files: [...files].map((f) => relative(root, f)), packages };
+}
+
+const isOtel = (p: string): boolean => p.startsWith('@opentelemetry/');
+const isProm = (p: string): boolean => p === 'prom-client' || p.startsWith('prom-client/');
+
+describe('the import graph', () => {
+  describe("having the core barrel (import 'preheat')", () => {
+    const { files, packages } = importGraph('index.ts');
+
+    it('should reach the core and its own dependencies (the walk is real)', () => {
+      expect(files).toContain('src/Warmup.ts');
+      expect(files.length).toBeGreaterThan(20);
+      expect(packages).toContain('rxjs');
+      expect(packages).toContain('inversify');
+    });
+
+    it('should reach no adapter and load neither @opentelemetry nor prom-client', () => {
+      expect(files.filter((f) => f.startsWith('src/adapters/'))).toEqual([]);
+      expect([...packages].filter((p) => isOtel(p) || isProm(p))).toEqual([]);
+    });
+  });
+
+  describe('having each adapter barrel', () => {
+    it('should load only its own optional library', () => {
+      const http = importGraph('adapters/http/index.ts').packages;
+      const otel = importGraph('adapters/otel/index.ts').packages;
+      const prometheus = importGraph('adapters/prometheus/index.ts').packages;
+      expect([...http].filter((p) => isOtel(p) || isProm(p))).toEqual([]);
+      expect([...otel].filter(isOtel)).toEqual(['@opentelemetry/api']);
+      expect([...otel].filter(isProm)).toEqual([]);
+      expect([...prometheus].filter(isProm)).toEqual(['prom-client']);
+      expect([...prometheus].filter(isOtel)).toEqual([]);
+    });
+  });
+});
