@@ -30,7 +30,7 @@ import type { ComponentShutdown, ShutdownReport } from './lifecycle/ShutdownRepo
 import { stopComponents } from './lifecycle/stopComponents.js';
 import { callSafely } from './run/callSafely.js';
 import { withTimeout } from './run/withTimeout.js';
-import { linkAbort } from './run/linkAbort.js';
+import { AttemptAbort } from './run/AttemptAbort.js';
 import { ComponentTimeoutError } from './errors/ComponentTimeoutError.js';
 import { resetBinding } from './container/bindComponent.js';
 import { resolveWarmupOptions, type ResolvedWarmupOptions, type WarmupOptions } from './WarmupOptions.js';
@@ -71,6 +71,8 @@ export class Warmup {
   readonly #states: ComponentStates;
   readonly #readiness: Readiness;
   readonly #cancel = new AbortController();
+  /** Attempts and health checks in flight, aborted together on shutdown / fail-fast. */
+  readonly #inFlight = new Set<AttemptAbort>();
   readonly #runEnv: RunEnvironment;
   #plan: BootPlan | undefined;
   #engine: LoadEngine | undefined;
@@ -96,7 +98,12 @@ export class Warmup {
       clock: this.#clock,
       healthTimeout: this.#options.healthTimeout,
       random: this.#options.random,
-      instantiate: (spec, signal, attempt) => instantiate(spec, this.#scopeFor(spec), signal, attempt),
+      cancel: this.#cancel.signal,
+      track: (abort) => {
+        this.#inFlight.add(abort);
+        return () => this.#inFlight.delete(abort);
+      },
+      instantiate: (spec, abort, attempt) => instantiate(spec, this.#scopeFor(spec), abort, attempt),
       onAttempt: (spec, record) => this.#states.recordAttempt(spec.index, record),
       onBackgroundError: (spec, error) =>
         this.#states.warn(spec.index, this.#clock.now(), `a hook failed while discarding an instance: ${String(error)}`),
@@ -352,23 +359,23 @@ export class Warmup {
   async #recover(index: number, signal: AbortSignal): Promise<void> {
     const spec = this.#registry.specs[index]!;
     const instance = this.#states.instance[index];
-    const hook =
-      spec.definition?.recover !== undefined
-        ? () => spec.definition!.recover!(instance, controller.signal)
-        : typeof (instance as { onWarmup?: unknown } | null)?.onWarmup === 'function'
-          ? () => (instance as { onWarmup(s: AbortSignal): unknown }).onWarmup(controller.signal)
-          : undefined;
-    const controller = new AbortController();
+    const abort = new AttemptAbort();
+    const hasRecover = spec.definition?.recover !== undefined;
+    const onWarmup = (instance as { onWarmup?: unknown } | null)?.onWarmup;
+    let hook: (() => unknown) | undefined;
+    if (hasRecover) hook = () => spec.definition!.recover!(instance, abort.signal);
+    else if (spec.ctor !== undefined && typeof onWarmup === 'function') hook = () => (onWarmup as (s: AbortSignal) => unknown).call(instance, abort.signal);
     if (hook === undefined) return;
-    const unlink = linkAbort(signal, controller);
+    const onStop = (): void => abort.abort(signal.reason);
+    signal.addEventListener('abort', onStop, { once: true });
     try {
       await withTimeout(this.#clock, callSafely(hook), {
         each: spec.timeout,
-        controller,
+        abort,
         onTimeout: () => new ComponentTimeoutError(spec.name, spec.timeout, 'load'),
       });
     } finally {
-      unlink();
+      signal.removeEventListener('abort', onStop);
     }
   }
 
@@ -392,7 +399,7 @@ export class Warmup {
       maxConcurrent: this.#options.maxConcurrent,
       memoryBudgetMb: this.#options.memoryBudgetMb,
       now: () => this.#clock.now(),
-      run: (i) => runComponent(this.#registry.specs[i]!, this.#runEnv, this.#cancel.signal),
+      run: (i) => runComponent(this.#registry.specs[i]!, this.#runEnv),
       onSettled: (i, inBoot) => this.#onSettled(i, inBoot),
     });
     return this.#engine;
@@ -412,6 +419,7 @@ export class Warmup {
 
   #cancelBoot(reason: Error): void {
     this.#cancel.abort(reason);
+    for (const abort of this.#inFlight) abort.abort(reason);
     this.#engine?.stop(reason);
   }
 

@@ -1,6 +1,7 @@
 import { Container, type ServiceIdentifier } from 'inversify';
 import type { ComponentSpec } from '../component/ComponentSpec.js';
 import { callSafely } from '../run/callSafely.js';
+import type { AttemptAbort } from '../run/AttemptAbort.js';
 import { disposeDiscarded } from '../run/dispose.js';
 
 interface MaybeWarmup {
@@ -23,10 +24,18 @@ export interface InstantiateScope {
  * async `@postConstruct` behave exactly as in inversify; dependencies come from the parent, where
  * they are already warm), then `onWarmup(signal)` runs. An instance whose warm-up fails is disposed.
  */
-export async function instantiate(spec: ComponentSpec, scope: InstantiateScope, signal: AbortSignal, attempt: number): Promise<unknown> {
+export async function instantiate(spec: ComponentSpec, scope: InstantiateScope, abort: AttemptAbort, attempt: number): Promise<unknown> {
   const { definition, ctor } = spec;
   if (definition !== undefined) {
-    return callSafely(() => definition.load({ signal, attempt, get: (id) => scope.get(id) }));
+    // `signal` is a getter: a loader that never reads it costs no AbortController.
+    const context = {
+      get signal(): AbortSignal {
+        return abort.signal;
+      },
+      attempt,
+      get: <U>(id: ServiceIdentifier<U>): U => scope.get(id),
+    };
+    return callSafely(() => definition.load(context));
   }
   const child = new Container({ parent: scope.container });
   child.bind(ctor!).toSelf();
@@ -35,7 +44,7 @@ export async function instantiate(spec: ComponentSpec, scope: InstantiateScope, 
   const onWarmup = (instance as MaybeWarmup | null)?.onWarmup;
   if (typeof onWarmup === 'function') {
     try {
-      await callSafely(() => onWarmup.call(instance, signal));
+      await callSafely(() => onWarmup.call(instance, abort.signal));
     } catch (error) {
       disposeDiscarded(spec, instance, (e) => scope.onBackgroundError(e));
       throw error;

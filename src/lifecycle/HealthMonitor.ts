@@ -6,7 +6,7 @@ import { backoffDelay } from '../run/backoffDelay.js';
 import { checkHealth } from '../run/checkHealth.js';
 import type { Clock } from '../run/Clock.js';
 import { healthHookOf } from '../run/componentHooks.js';
-import { linkAbort } from '../run/linkAbort.js';
+import type { AttemptAbort } from '../run/AttemptAbort.js';
 import { sleep } from '../run/sleep.js';
 import type { HealthScore, MonitorHandle, MonitorOptions } from './MonitorOptions.js';
 
@@ -48,6 +48,7 @@ export class HealthMonitor implements MonitorHandle {
   readonly #options: Required<Omit<MonitorOptions, 'backoff'>> & { backoff: { delay: number; factor: number; maxDelay: number; jitter: number } };
   readonly #tracks = new Map<number, Track>();
   readonly #stop = new AbortController();
+  readonly #inFlight = new Set<AttemptAbort>();
   #cancelTimer: (() => void) | undefined;
 
   constructor(ctx: MonitorContext, options: MonitorOptions = {}) {
@@ -67,7 +68,8 @@ export class HealthMonitor implements MonitorHandle {
       window,
       backoff: { delay: 1_000, factor: 2, maxDelay: 30_000, jitter: 0, ...options.backoff },
     };
-    linkAbort(ctx.cancel, this.#stop);
+    if (ctx.cancel.aborted) this.#stop.abort(ctx.cancel.reason);
+    else ctx.cancel.addEventListener('abort', () => this.stop(), { once: true });
   }
 
   start(): this {
@@ -76,8 +78,11 @@ export class HealthMonitor implements MonitorHandle {
   }
 
   stop(): void {
+    if (this.#stop.signal.aborted) return;
     this.#cancelTimer?.();
-    this.#stop.abort(new Error('monitor stopped'));
+    const reason = new Error('monitor stopped');
+    this.#stop.abort(reason);
+    for (const abort of this.#inFlight) abort.abort(reason);
   }
 
   /** The rolling score of a component, or undefined if never checked. */
@@ -125,7 +130,12 @@ export class HealthMonitor implements MonitorHandle {
     const startedAt = clock.now();
     let problem: Error | undefined;
     try {
-      problem = await checkHealth(spec, states.instance[i], clock, spec.healthTimeout ?? this.#ctx.healthTimeout, this.#stop.signal);
+      const hook = healthHookOf(spec, states.instance[i])!;
+      const track = (abort: AttemptAbort): (() => void) => {
+        this.#inFlight.add(abort);
+        return () => this.#inFlight.delete(abort);
+      };
+      problem = await checkHealth(spec, hook, states.instance[i], clock, spec.healthTimeout ?? this.#ctx.healthTimeout, track);
     } catch {
       track.inFlight = false;
       return; // stopped

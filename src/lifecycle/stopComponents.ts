@@ -8,6 +8,7 @@ import { callSafely } from '../run/callSafely.js';
 import type { Clock } from '../run/Clock.js';
 import { disposeHookOf } from '../run/componentHooks.js';
 import { withTimeout } from '../run/withTimeout.js';
+import { AttemptAbort } from '../run/AttemptAbort.js';
 import type { ComponentShutdown } from './ShutdownReport.js';
 
 /** What {@link stopComponents} needs. */
@@ -72,7 +73,7 @@ export function stopComponents(ctx: StopContext): Promise<void> {
       const timeout = spec.shutdownTimeout ?? ctx.shutdownTimeout;
       withTimeout(ctx.clock, callSafely(() => hook(instance)), {
         each: timeout,
-        controller: new AbortController(),
+        abort: new AttemptAbort(),
         onTimeout: () => new ComponentTimeoutError(spec.name, timeout, 'shutdown'),
       })
         .then(

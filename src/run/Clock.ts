@@ -1,4 +1,4 @@
-import type { SchedulerLike } from 'rxjs';
+import type { SchedulerLike, Subscription } from 'rxjs';
 
 /**
  * The one seam through which preheat reads time. Built from an RxJS scheduler, so tests can use
@@ -10,13 +10,79 @@ export interface Clock {
   setTimeout(fn: () => void, ms: number): () => void;
 }
 
-/** A {@link Clock} over an RxJS scheduler. */
+interface Entry {
+  readonly due: number;
+  fn: (() => void) | undefined;
+}
+
+interface TimerList {
+  readonly entries: Entry[];
+  head: number;
+  live: number;
+  armed: Subscription | undefined;
+}
+
+/**
+ * A {@link Clock} over an RxJS scheduler. Timers of the same duration share one list and one
+ * scheduled action (deadlines in a list only grow, as in Node's own timer lists), so 100,000
+ * attempts with a 30 s timeout cost one scheduler action, not 100,000. A list whose timers are all
+ * cancelled drops its action, so nothing keeps the process alive after boot.
+ */
 export function clockFrom(scheduler: SchedulerLike): Clock {
+  const lists = new Map<number, TimerList>();
+  const arm = (ms: number, list: TimerList, delay: number): void => {
+    list.armed = scheduler.schedule(() => fire(ms, list), delay);
+  };
+  const fire = (ms: number, list: TimerList): void => {
+    list.armed = undefined;
+    const now = scheduler.now();
+    const { entries } = list;
+    while (list.head < entries.length) {
+      const entry = entries[list.head]!;
+      if (entry.fn !== undefined && entry.due > now) break;
+      list.head++;
+      const fn = entry.fn;
+      if (fn === undefined) continue;
+      entry.fn = undefined;
+      list.live--;
+      fn();
+    }
+    // A callback may have added timers (and armed an action for them): re-arm for the earliest.
+    (list.armed as Subscription | undefined)?.unsubscribe();
+    list.armed = undefined;
+    if (list.live === 0) {
+      if (lists.get(ms) === list) lists.delete(ms);
+      return;
+    }
+    if (list.head > 1_024 && list.head * 2 > entries.length) {
+      entries.splice(0, list.head);
+      list.head = 0;
+    }
+    while (entries[list.head]!.fn === undefined) list.head++;
+    arm(ms, list, Math.max(0, entries[list.head]!.due - now));
+  };
   return {
     now: () => scheduler.now(),
     setTimeout: (fn, ms) => {
-      const subscription = scheduler.schedule(fn, ms);
-      return () => subscription.unsubscribe();
+      let list = lists.get(ms);
+      if (list === undefined) {
+        list = { entries: [], head: 0, live: 0, armed: undefined };
+        lists.set(ms, list);
+      }
+      const entry: Entry = { due: scheduler.now() + ms, fn };
+      list.entries.push(entry);
+      list.live++;
+      if (list.armed === undefined) arm(ms, list, ms);
+      const owner = list;
+      return () => {
+        if (entry.fn === undefined) return;
+        entry.fn = undefined;
+        if (--owner.live === 0) {
+          owner.armed?.unsubscribe();
+          owner.armed = undefined;
+          if (lists.get(ms) === owner) lists.delete(ms);
+        }
+      };
     },
   };
 }

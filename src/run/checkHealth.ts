@@ -1,40 +1,43 @@
 import type { ComponentSpec } from '../component/ComponentSpec.js';
 import { ComponentTimeoutError } from '../errors/ComponentTimeoutError.js';
 import { HealthCheckError } from '../errors/HealthCheckError.js';
+import { AttemptAbort } from './AttemptAbort.js';
 import { callSafely } from './callSafely.js';
 import type { Clock } from './Clock.js';
-import { healthHookOf } from './componentHooks.js';
-import { linkAbort } from './linkAbort.js';
+import type { healthHookOf } from './componentHooks.js';
 import { withTimeout } from './withTimeout.js';
 
+/** Registers an abort with whoever cancels in-flight work (shutdown); returns the unregister function. */
+export type TrackAbort = (abort: AttemptAbort) => () => void;
+
 /**
- * Runs the component's health check, if any, under its own timeout. Resolves with undefined when
- * healthy (or there is no check), or the error that says why not; never rejects. A cancellation of
- * `cancel` rejects with its reason.
+ * Runs a health check under its own timeout. Resolves with undefined when healthy, or the error that
+ * says why not (false, a throw, a timeout); never rejects for those. A cancellation (shutdown)
+ * rejects with its reason.
  */
 export async function checkHealth(
   spec: ComponentSpec,
+  hook: NonNullable<ReturnType<typeof healthHookOf>>,
   instance: unknown,
   clock: Clock,
   timeoutMs: number,
-  cancel: AbortSignal,
+  track: TrackAbort,
   attempt?: number,
 ): Promise<Error | undefined> {
-  const hook = healthHookOf(spec, instance);
-  if (hook === undefined) return undefined;
-  const controller = new AbortController();
-  const unlink = linkAbort(cancel, controller);
+  const abort = new AttemptAbort();
+  const untrack = track(abort);
   try {
-    const healthy = await withTimeout(clock, callSafely(() => hook(instance, controller.signal)), {
+    const healthy = await withTimeout(clock, callSafely(() => hook(instance, abort.signal)), {
       each: timeoutMs,
-      controller,
+      abort,
       onTimeout: () => new ComponentTimeoutError(spec.name, timeoutMs, 'health', attempt),
     });
     return healthy === true ? undefined : new HealthCheckError(spec.name, attempt);
   } catch (error) {
-    if (cancel.aborted) throw error;
-    return error instanceof ComponentTimeoutError ? error : new HealthCheckError(spec.name, attempt, error);
+    if (error instanceof ComponentTimeoutError) return error;
+    if (abort.aborted) throw error; // cancelled
+    return new HealthCheckError(spec.name, attempt, error);
   } finally {
-    unlink();
+    untrack();
   }
 }

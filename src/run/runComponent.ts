@@ -5,12 +5,14 @@ import { ComponentLoadError } from '../errors/ComponentLoadError.js';
 import { ComponentTimeoutError } from '../errors/ComponentTimeoutError.js';
 import { describeError } from '../errors/describeError.js';
 import { PreheatError } from '../errors/PreheatError.js';
-import type { AttemptOutcome, AttemptRecord } from './AttemptRecord.js';
+import { AttemptAbort } from './AttemptAbort.js';
+import type { AttemptOutcome } from './AttemptRecord.js';
+import type { AttemptRecord } from './AttemptRecord.js';
 import { backoffDelay } from './backoffDelay.js';
-import { checkHealth } from './checkHealth.js';
+import { checkHealth, type TrackAbort } from './checkHealth.js';
 import type { Clock } from './Clock.js';
+import { healthHookOf } from './componentHooks.js';
 import { disposeDiscarded } from './dispose.js';
-import { linkAbort } from './linkAbort.js';
 import { sleep } from './sleep.js';
 import { withTimeout } from './withTimeout.js';
 
@@ -19,12 +21,16 @@ export interface RunEnvironment {
   readonly clock: Clock;
   readonly healthTimeout: number;
   readonly random: () => number;
+  /** Aborted on shutdown or fail-fast. */
+  readonly cancel: AbortSignal;
+  /** Registers an attempt so a cancellation reaches it (one Set entry, not one listener per attempt). */
+  readonly track: TrackAbort;
   /** Creates the instance for one attempt (construction + warm-up, or the loader). */
-  instantiate(spec: ComponentSpec, signal: AbortSignal, attempt: number): Promise<unknown>;
+  readonly instantiate: (spec: ComponentSpec, abort: AttemptAbort, attempt: number) => Promise<unknown>;
   /** Told about every attempt as it ends. */
-  onAttempt(spec: ComponentSpec, record: AttemptRecord): void;
+  readonly onAttempt: (spec: ComponentSpec, record: AttemptRecord) => void;
   /** Told about errors of hooks that run in the background (disposal of discarded instances). */
-  onBackgroundError(spec: ComponentSpec, error: unknown): void;
+  readonly onBackgroundError: (spec: ComponentSpec, error: unknown) => void;
 }
 
 /** How a component's load ended. */
@@ -36,55 +42,50 @@ export interface RunOutcome {
 }
 
 /**
- * The attempt loop of one component: each attempt runs under its own timeout and AbortSignal, then
- * the health check under its own; failures retry with backoff while attempts remain. An instance
- * that stays unhealthy after the last attempt is kept (Degraded). Never rejects; `cancel` (shutdown
- * or fail-fast) ends it at once, also during a backoff.
+ * The attempt loop of one component: each attempt runs under its own timeout and abort, then the
+ * health check under its own; failures retry with backoff while attempts remain. An instance that
+ * stays unhealthy after the last attempt is kept (Degraded). Never rejects; a cancellation
+ * (shutdown or fail-fast) ends it at once, also during a backoff, and disposes any instance it holds.
  */
-export async function runComponent(spec: ComponentSpec, env: RunEnvironment, cancel: AbortSignal): Promise<RunOutcome> {
-  const { clock } = env;
+export async function runComponent(spec: ComponentSpec, env: RunEnvironment): Promise<RunOutcome> {
+  const { clock, cancel } = env;
   const maxAttempts = spec.retries + 1;
   const healthTimeout = spec.healthTimeout ?? env.healthTimeout;
+  const discard = (instance: unknown): void => disposeDiscarded(spec, instance, (e) => env.onBackgroundError(spec, e));
   for (let attempt = 1; ; attempt++) {
     const startedAt = clock.now();
-    const record = (outcome: AttemptOutcome, error?: Error): void =>
-      env.onAttempt(spec, {
-        attempt,
-        startedAt,
-        finishedAt: clock.now(),
-        outcome,
-        ...(error === undefined ? {} : { error: messageOf(error) }),
-      });
-    const controller = new AbortController();
-    const unlink = linkAbort(cancel, controller);
-    let error: Error;
-    let degradedInstance: unknown;
-    let keep = false;
+    const record = (outcome: AttemptOutcome, error?: Error): void => {
+      const finishedAt = clock.now();
+      env.onAttempt(spec, error === undefined ? { attempt, startedAt, finishedAt, outcome } : { attempt, startedAt, finishedAt, outcome, error: messageOf(error) });
+    };
+    const abort = new AttemptAbort();
+    const untrack = env.track(abort);
+    let instance: unknown;
+    let loaded = false;
     try {
-      const instance = await withTimeout(clock, env.instantiate(spec, controller.signal, attempt), {
+      instance = await withTimeout(clock, env.instantiate(spec, abort, attempt), {
         each: spec.timeout,
-        controller,
+        abort,
         onTimeout: () => new ComponentTimeoutError(spec.name, spec.timeout, 'load', attempt),
-        onLateValue: (late) => disposeDiscarded(spec, late, (e) => env.onBackgroundError(spec, e)),
+        onLateValue: discard,
       });
-      const unhealthy = await checkHealth(spec, instance, clock, healthTimeout, cancel, attempt);
+      loaded = true;
+      const hook = healthHookOf(spec, instance);
+      const unhealthy = hook === undefined ? undefined : await checkHealth(spec, hook, instance, clock, healthTimeout, env.track, attempt);
       if (unhealthy === undefined) {
         record('ready');
         return { status: ComponentStatus.Ready, instance, attempts: attempt };
       }
-      error = unhealthy;
-      degradedInstance = instance;
-      keep = attempt >= maxAttempts;
-      record('unhealthy', error);
-      if (keep) return { status: ComponentStatus.Degraded, instance, error, attempts: attempt };
-      disposeDiscarded(spec, instance, (e) => env.onBackgroundError(spec, e));
+      record('unhealthy', unhealthy);
+      if (attempt >= maxAttempts) return { status: ComponentStatus.Degraded, instance, error: unhealthy, attempts: attempt };
+      discard(instance);
     } catch (thrown) {
-      error = normalise(spec, thrown, attempt, cancel);
+      const error = normalise(spec, thrown, attempt, cancel);
       record(cancel.aborted ? 'cancelled' : error instanceof ComponentTimeoutError ? 'timeout' : 'failed', error);
-      if (degradedInstance !== undefined) disposeDiscarded(spec, degradedInstance, (e) => env.onBackgroundError(spec, e));
+      if (loaded) discard(instance); // cancelled during its health check
       if (cancel.aborted || attempt >= maxAttempts) return { status: ComponentStatus.Failed, error, attempts: attempt };
     } finally {
-      unlink();
+      untrack();
     }
     try {
       await sleep(clock, backoffDelay(attempt, spec.backoff, env.random), cancel);

@@ -1,11 +1,12 @@
+import type { AttemptAbort } from './AttemptAbort.js';
 import type { Clock } from './Clock.js';
 
 /** How {@link withTimeout} ends the wait early. */
 export interface TimeoutConfig<T> {
   /** Limit in ms; Infinity sets no timer at all. */
   readonly each: number;
-  /** Aborted with the timeout error when the limit passes; its abort also ends the wait. */
-  readonly controller: AbortController;
+  /** Aborted with the timeout error when the limit passes; its abort (for any reason) ends the wait. */
+  readonly abort: AttemptAbort;
   /** Builds the error the wait rejects with on timeout. */
   readonly onTimeout: () => Error;
   /** Receives a value that arrives after the wait ended (to dispose it). */
@@ -13,42 +14,37 @@ export interface TimeoutConfig<T> {
 }
 
 /**
- * Waits for `work`, but stops waiting at once when the limit passes or the controller's signal
- * aborts: the returned promise rejects with the signal's reason, and whatever `work` does later is
- * handled here (a late value goes to `onLateValue`, a late error is dropped), so nothing is left
- * unhandled.
+ * Waits for `work`, but stops waiting at once when the limit passes or the attempt is aborted: the
+ * returned promise rejects with the abort reason, and whatever `work` does later is handled here (a
+ * late value goes to `onLateValue`, a late error is dropped), so nothing is left unhandled.
  */
 export function withTimeout<T>(clock: Clock, work: Promise<T>, config: TimeoutConfig<T>): Promise<T> {
-  const { each, controller, onTimeout, onLateValue } = config;
-  const { signal } = controller;
+  const { each, abort, onTimeout, onLateValue } = config;
   return new Promise<T>((resolve, reject) => {
     let done = false;
-    const cancelTimer = Number.isFinite(each) ? clock.setTimeout(() => controller.abort(onTimeout()), each) : undefined;
-    const onAbort = (): void => {
-      if (done) return;
+    const cancelTimer = Number.isFinite(each) ? clock.setTimeout(() => abort.abort(onTimeout()), each) : undefined;
+    const finish = (): boolean => {
+      if (done) return false;
       done = true;
       cancelTimer?.();
-      reject(signal.reason as Error);
+      abort.onAbort(undefined);
+      return true;
     };
-    if (signal.aborted) onAbort();
-    else signal.addEventListener('abort', onAbort, { once: true });
+    if (abort.aborted) {
+      finish();
+      reject(abort.reason);
+    } else {
+      abort.onAbort((reason) => {
+        if (finish()) reject(reason);
+      });
+    }
     work.then(
       (value) => {
-        if (done) {
-          onLateValue?.(value);
-          return;
-        }
-        done = true;
-        cancelTimer?.();
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
+        if (finish()) resolve(value);
+        else onLateValue?.(value);
       },
       (error: unknown) => {
-        if (done) return;
-        done = true;
-        cancelTimer?.();
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
+        if (finish()) reject(error);
       },
     );
   });

@@ -1,0 +1,59 @@
+import { describe, expect, it } from '@jest/globals';
+import { VirtualTimeScheduler } from 'rxjs';
+import { clockFrom } from '../../../src/run/Clock.js';
+
+describe('clockFrom', () => {
+  describe('having timers of the same duration started at different times', () => {
+    it('should fire each at its own deadline, in order', () => {
+      const scheduler = new VirtualTimeScheduler();
+      const clock = clockFrom(scheduler);
+      const fired: string[] = [];
+      clock.setTimeout(() => fired.push(`a@${scheduler.now()}`), 100);
+      scheduler.schedule(() => {
+        clock.setTimeout(() => fired.push(`b@${scheduler.now()}`), 100);
+      }, 30);
+      clock.setTimeout(() => fired.push(`c@${scheduler.now()}`), 50);
+      scheduler.flush();
+      expect(fired).toEqual(['c@50', 'a@100', 'b@130']);
+    });
+  });
+
+  describe('having a cancelled timer', () => {
+    it('should not fire it and should fire the rest', () => {
+      const scheduler = new VirtualTimeScheduler();
+      const clock = clockFrom(scheduler);
+      const fired: string[] = [];
+      const cancelA = clock.setTimeout(() => fired.push('a'), 100);
+      clock.setTimeout(() => fired.push('b'), 100);
+      cancelA();
+      cancelA(); // idempotent
+      scheduler.flush();
+      expect(fired).toEqual(['b']);
+    });
+
+    it('should leave no scheduled action once every timer is cancelled', () => {
+      const scheduler = new VirtualTimeScheduler();
+      const clock = clockFrom(scheduler);
+      const cancels = Array.from({ length: 1_000 }, () => clock.setTimeout(() => undefined, 30_000));
+      cancels.forEach((cancel) => cancel());
+      expect(scheduler.actions.filter((a) => !a.closed)).toHaveLength(0);
+    });
+  });
+
+  describe('having a callback that adds a timer of the same duration', () => {
+    it('should still fire an earlier pending timer on time', () => {
+      const scheduler = new VirtualTimeScheduler();
+      const clock = clockFrom(scheduler);
+      const fired: string[] = [];
+      clock.setTimeout(() => {
+        fired.push(`first@${scheduler.now()}`);
+        clock.setTimeout(() => fired.push(`third@${scheduler.now()}`), 100);
+      }, 100);
+      scheduler.schedule(() => {
+        clock.setTimeout(() => fired.push(`second@${scheduler.now()}`), 100);
+      }, 5);
+      scheduler.flush();
+      expect(fired).toEqual(['first@100', 'second@105', 'third@200']);
+    });
+  });
+});
