@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { SpanStatusCode, trace, type HrTime } from '@opentelemetry/api';
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { Container } from 'inversify';
-import { filter, firstValueFrom } from 'rxjs';
+import { asyncScheduler, filter, firstValueFrom, type SchedulerLike } from 'rxjs';
 import { Priority, Warmup } from '../../src/index.js';
 import { instrumentWarmup, PreheatAttributes as A } from '../../src/adapters/otel/index.js';
 import { deferred } from '../helpers/deferred.js';
@@ -112,6 +112,41 @@ describe('instrumentWarmup', () => {
       expect(cache.attributes).toMatchObject({ [A.COMPONENT_OUTCOME]: 'failed', [A.COMPONENT_REQUIRED]: false, [A.COMPONENT_ERROR_CODE]: 'PREHEAT_LOAD_FAILED' });
       const exception = cache.events.find((e) => e.name === 'exception');
       expect(exception?.attributes?.['exception.message']).toEqual(expect.stringContaining('no redis'));
+    });
+  });
+
+  describe("having a Warmup whose clock is a day behind the SDK's", () => {
+    it("should time every span and event with the Warmup's clock", async () => {
+      const day = 86_400_000;
+      const yesterday: SchedulerLike = { now: () => Date.now() - day, schedule: asyncScheduler.schedule.bind(asyncScheduler) };
+      const warmup = new Warmup(new Container(), { scheduler: yesterday }).register({ token: 'a', load: () => 1 });
+      instrument(warmup);
+      const report = await warmup.boot();
+      for (const s of spans()) {
+        expect(ms(s.startTime)).toBeLessThan(Date.now() - day + 1_000);
+        for (const e of s.events) expect(ms(e.time)).toBeLessThan(Date.now() - day + 1_000);
+      }
+      expect(ms(span('preheat.load a').startTime)).toBeCloseTo(report.components.a!.attemptHistory[0]!.startedAt, 3);
+    });
+  });
+
+  describe('having no component at all', () => {
+    it('should export just the boot span', async () => {
+      const warmup = new Warmup(new Container());
+      instrument(warmup);
+      await warmup.boot();
+      expect(spans().map((s) => s.name)).toEqual(['preheat.boot']);
+      expect(span('preheat.boot').attributes[A.BOOT_TOTAL]).toBe(0);
+    });
+  });
+
+  describe('having a Warmup that is never booted', () => {
+    it('should export nothing', async () => {
+      const warmup = new Warmup(new Container()).register({ token: 'a', load: () => 1 });
+      const stop = instrument(warmup);
+      await warmup.shutdown();
+      stop();
+      expect(spans()).toEqual([]);
     });
   });
 

@@ -54,6 +54,16 @@ describe('registerWarmupMetrics', () => {
     });
   });
 
+  describe('having no component at all', () => {
+    it('should expose only the phase and the boot duration', async () => {
+      const warmup = new Warmup(new Container());
+      metrics(warmup);
+      await warmup.boot();
+      expect(await value(registry, 'preheat_phase{phase="ready"}')).toBe(1);
+      expect((await samples(registry)).filter((l) => l.startsWith('preheat_component_'))).toEqual([]);
+    });
+  });
+
   describe('having a boot with a retry and an optional failure', () => {
     it('should expose status, attempts, load times and the boot duration', async () => {
       const warmup = service();

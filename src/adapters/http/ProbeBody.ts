@@ -1,7 +1,14 @@
 import { priorityName, type BootReport, type ComponentStatus, type Phase } from '../../index.js';
 import type { ProbeKind, ProbeResult } from './ProbeResult.js';
 
-/** One component in a verbose probe answer. */
+/**
+ * One component in a verbose probe answer (`GET /readyz?verbose`).
+ *
+ * @example
+ * ```json
+ * { "db": { "status": "failed", "required": true, "wave": "HIGH", "attempts": 3, "errorCode": "PREHEAT_TIMEOUT" } }
+ * ```
+ */
 export interface ProbeComponent {
   readonly status: ComponentStatus;
   readonly required: boolean;
@@ -33,7 +40,7 @@ export interface ProbeBody {
   readonly components?: Record<string, ProbeComponent>;
 }
 
-/** Shapes a {@link ProbeResult} (and, for `?verbose`, the report) into the answer's body. */
+/** Shapes a {@link ProbeResult} (and, for `?verbose`, the report) into the answer's body. Internal. */
 export function toProbeBody(result: ProbeResult, report: BootReport | undefined): ProbeBody {
   const { ok, probe, phase, failed, waiting, reason } = result;
   return {

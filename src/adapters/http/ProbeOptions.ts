@@ -1,6 +1,13 @@
 import type { BootReport, Phase, Warmup } from '../../index.js';
 
-/** What a custom readiness predicate sees. */
+/**
+ * What a custom readiness predicate sees.
+ *
+ * @example
+ * ```ts
+ * const readiness = ({ phase, report }: ProbeContext) => phase === 'ready' && report.degradedCount === 0;
+ * ```
+ */
 export interface ProbeContext {
   readonly warmup: Warmup;
   readonly phase: Phase;
@@ -22,7 +29,14 @@ export interface ProbeContext {
  */
 export type ReadinessPolicy = 'required' | 'critical' | ((context: ProbeContext) => boolean);
 
-/** The three endpoint paths, each relative to `prefix`. */
+/**
+ * The three endpoint paths, each relative to `prefix`.
+ *
+ * @example
+ * ```ts
+ * createProbeHandler(warmup, { paths: { liveness: '/healthz' } }); // /startupz, /readyz, /healthz
+ * ```
+ */
 export interface ProbePaths {
   /** Default `'/startupz'`. */
   readonly startup?: string;

@@ -1,6 +1,14 @@
 import type { Phase } from '../../index.js';
 
-/** Which Kubernetes probe: `startupProbe`, `readinessProbe` or `livenessProbe`. */
+/**
+ * Which Kubernetes probe: `startupProbe`, `readinessProbe` or `livenessProbe`.
+ *
+ * @example
+ * ```ts
+ * const kinds: ProbeKind[] = ['startup', 'readiness', 'liveness'];
+ * kinds.map((kind) => probeWarmup(warmup, kind).ok);
+ * ```
+ */
 export type ProbeKind = 'startup' | 'readiness' | 'liveness';
 
 /**

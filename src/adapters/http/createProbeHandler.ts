@@ -8,6 +8,13 @@ import { probeWarmup } from './probeWarmup.js';
 /**
  * A node `http` request listener. Given `next` (Express, Connect), paths it does not own go on to
  * `next()` instead of a 404.
+ *
+ * @example
+ * ```ts
+ * const probes: ProbeHandler = createProbeHandler(warmup);
+ * app.use(probes); // Express: /readyz etc. answered here, the rest goes on
+ * fastify.get('/readyz', (req, reply) => { reply.hijack(); probes(req.raw, reply.raw); }); // Fastify
+ * ```
  */
 export type ProbeHandler = (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => void;
 

@@ -3,7 +3,14 @@ import { currentPhase } from '../shared/currentPhase.js';
 import type { ProbeKind, ProbeResult } from './ProbeResult.js';
 import type { ReadinessPolicy } from './ProbeOptions.js';
 
-/** Options of {@link probeWarmup}. */
+/**
+ * Options of {@link probeWarmup}.
+ *
+ * @example
+ * ```ts
+ * probeWarmup(warmup, 'readiness', { readiness: 'critical', report: warmup.report() });
+ * ```
+ */
 export interface ProbeWarmupOptions {
   /** When readiness passes. Default `'required'`. */
   readonly readiness?: ReadinessPolicy;

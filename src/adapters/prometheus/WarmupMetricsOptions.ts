@@ -17,5 +17,13 @@ export interface WarmupMetricsOptions {
   readonly buckets?: readonly number[];
 }
 
-/** Load times run from a cached config (ms) to a model download (minutes). */
+/**
+ * The default buckets of `component_load_seconds`, in seconds: load times run from a cached config
+ * (milliseconds) to a model download (minutes).
+ *
+ * @example
+ * ```ts
+ * registerWarmupMetrics(warmup, { buckets: [...defaultLoadBuckets, 600, 1_800] }); // very slow loads too
+ * ```
+ */
 export const defaultLoadBuckets: readonly number[] = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300];
