@@ -31,9 +31,19 @@ import { stopComponents } from './lifecycle/stopComponents.js';
 import { callSafely } from './run/callSafely.js';
 import { withTimeout } from './run/withTimeout.js';
 import { AttemptAbort } from './run/AttemptAbort.js';
+import { disposeDiscarded } from './run/dispose.js';
 import { ComponentTimeoutError } from './errors/ComponentTimeoutError.js';
 import { resetBinding } from './container/bindComponent.js';
 import { resolveWarmupOptions, type ResolvedWarmupOptions, type WarmupOptions } from './WarmupOptions.js';
+
+/** Options of {@link Warmup.shutdown}. */
+export interface ShutdownOptions {
+  /**
+   * Time between readiness failing (phase `stopping`) and the first hook, so load balancers stop
+   * routing here first. Default 0. A boot in progress is cancelled right away, not after the drain.
+   */
+  readonly drainMs?: number;
+}
 
 /** Options of the waiting helpers. */
 export interface WaitOptions {
@@ -201,7 +211,14 @@ export class Warmup {
           if (error !== undefined) this.#states.error[i] = error;
           this.#states.set(i, status, this.#clock.now(), error === undefined ? {} : { error });
           const spec = this.#registry.specs[i]!;
-          if (status === ComponentStatus.Failed && spec.required) this.#unrecoverable.push(spec.name);
+          if (status === ComponentStatus.Failed) {
+            // Given up: release the instance and stop handing it out.
+            const instance = this.#states.instance[i];
+            this.#states.instance[i] = undefined;
+            resetBinding(this.container, spec, (k) => this.#instanceOrThrow(k));
+            disposeDiscarded(spec, instance, (e) => this.#runEnv.onBackgroundError(spec, e));
+            if (spec.required) this.#unrecoverable.push(spec.name);
+          }
         },
       },
       options,
@@ -220,11 +237,27 @@ export class Warmup {
    * in progress is cancelled (in-flight loaders are aborted through their signals, nothing new
    * starts, `boot()` rejects with BootCancelledError), then `onShutdown` / `@preDestroy` hooks run
    * dependents first, independent ones in parallel, each within `shutdownTimeout`. Afterwards every
-   * status is Stopped (or Failed), the streams complete and `container.get` throws. Idempotent.
+   * status is Stopped (or Failed), the streams complete and `container.get` throws. Idempotent:
+   * later calls return the first call's promise (their options are ignored).
+   *
+   * @example
+   * ```ts
+   * process.on('SIGTERM', () => void warmup.shutdown({ drainMs: 5_000 }).then(() => process.exit(0)));
+   * ```
    */
-  shutdown(): Promise<ShutdownReport> {
-    this.#shutdown ??= this.#runShutdown();
+  shutdown(options: ShutdownOptions = {}): Promise<ShutdownReport> {
+    if (this.#shutdown === undefined) {
+      // Synchronously, so a readiness probe answered right after this call already fails.
+      this.#shuttingDown = true;
+      this.#readiness.phase.next('stopping');
+      this.#shutdown = this.#runShutdown(options.drainMs ?? 0);
+    }
     return this.#shutdown;
+  }
+
+  /** The container's phase now (the last value of `phase$`, which completes at shutdown). */
+  get phase(): Phase {
+    return this.#readiness.phase.value;
   }
 
   /**
@@ -270,12 +303,18 @@ export class Warmup {
       take(1),
       map(() => this.#assertWavesUsable(priority)),
     );
-    return firstValueFrom(this.#withTimeout(waves$, options, () => this.#firstUnsettled(priority)));
+    return firstValueFrom(this.#withTimeout(waves$, options, () => this.#firstUnsettled(priority)), { defaultValue: stoppedEarly }).then((value) => {
+      if (value === stoppedEarly) throw new BootCancelledError(`the container stopped before the ${priorityName(priority)} wave was usable`);
+    });
   }
 
-  /** True once the CRITICAL wave is usable: the service may take requests. */
+  /**
+   * True once the CRITICAL wave has settled with every required component in it usable, until
+   * shutdown begins (or the boot fails): the service may take requests.
+   */
   get acceptingRequests(): boolean {
-    return this.#readiness.settledWave.value >= Priority.CRITICAL && !this.#shuttingDown;
+    const phase = this.#readiness.phase.value;
+    return phase === 'critical-ready' || phase === 'ready';
   }
 
   /** A report of the current state (the same shape `boot()` resolves with). */
@@ -303,6 +342,7 @@ export class Warmup {
         engine: () => this.#getEngine(),
         cancelled: () => (this.#cancel.signal.aborted ? (this.#cancel.signal.reason as Error) : undefined),
         shuttingDown: () => this.#shuttingDown,
+        criticalUsable: () => this.#requiredUnusable(Priority.CRITICAL) < 0,
         status: (i) => this.#states.status[i]!,
         report: () => {
           this.#bootFinishedAt = this.#clock.now();
@@ -320,13 +360,11 @@ export class Warmup {
     }
   }
 
-  async #runShutdown(): Promise<ShutdownReport> {
-    await Promise.resolve();
+  async #runShutdown(drainMs: number): Promise<ShutdownReport> {
     const startedAt = this.#clock.now();
-    this.#shuttingDown = true;
-    this.#readiness.phase.next('stopping');
     for (const monitor of this.#monitors) monitor.stop();
     this.#cancelBoot(new BootCancelledError('the container is shutting down'));
+    if (drainMs > 0) await new Promise<void>((resolve) => this.#clock.setTimeout(resolve, drainMs));
     await this.#engine?.whenIdle();
     await this.#bootRun; // the waves are over (not the boot() promise: fail-fast calls shutdown from there)
     const components: Record<string, ComponentShutdown> = {};
@@ -409,10 +447,11 @@ export class Warmup {
     if (inBoot) {
       this.#readiness.settled(index);
       const engine = this.#engine!;
-      this.#readiness.advanceWaves((p) => engine.remaining(p));
+      this.#readiness.advanceWaves((p) => engine.remaining(p), () => this.#requiredUnusable(Priority.CRITICAL) < 0);
     }
     const spec = this.#registry.specs[index]!;
-    if (this.#options.failFast && spec.required && this.#states.status[index] === ComponentStatus.Failed && !this.#cancel.signal.aborted) {
+    const booting = this.#readiness.phase.value === 'booting' || this.#readiness.phase.value === 'critical-ready';
+    if (this.#options.failFast && booting && spec.required && this.#states.status[index] === ComponentStatus.Failed && !this.#cancel.signal.aborted) {
       this.#cancelBoot(new BootCancelledError(`fail-fast: required component '${spec.name}' failed`, undefined, this.#states.error[index]));
     }
   }
@@ -460,10 +499,10 @@ export class Warmup {
     switch (status) {
       case ComponentStatus.Pending:
         return spec.priority === Priority.DEFERRED
-          ? `it is DEFERRED: load it with await warmup.getAsync(${spec.name}) or container.getAsync.`
-          : `call and await warmup.boot() (or warmup.whenReady(${spec.name})) before container.get.`;
+          ? `it is DEFERRED and loads on demand: await warmup.getAsync('${spec.name}') first.`
+          : `await warmup.boot() (or warmup.whenReady('${spec.name}')) before container.get.`;
       case ComponentStatus.Loading:
-        return `it is still loading: await warmup.whenReady(${spec.name}) first.`;
+        return `it is still loading: await warmup.whenReady('${spec.name}') first.`;
       case ComponentStatus.Failed:
         return 'it failed to load; see the cause and the boot report.';
       case ComponentStatus.Stopped:
@@ -475,14 +514,21 @@ export class Warmup {
   }
 
   #assertWavesUsable(priority: Priority): void {
+    const index = this.#requiredUnusable(priority);
+    if (index < 0) return;
+    const spec = this.#registry.specs[index]!;
+    const status = this.#states.status[index]!;
+    throw new ComponentNotReadyError(spec.name, status, `required ${priorityName(spec.priority)} component failed; see the cause.`, this.#states.error[index]);
+  }
+
+  /** A required component of the waves up to `priority` that is not usable, or -1. O(V). */
+  #requiredUnusable(priority: Priority): number {
     const effective = this.#plan?.effective;
-    if (effective === undefined) return;
+    if (effective === undefined) return -1;
     for (const spec of this.#registry.specs) {
-      const status = this.#states.status[spec.index]!;
-      if (effective[spec.index]! <= priority && spec.required && !isUsable(status)) {
-        throw new ComponentNotReadyError(spec.name, status, `required ${priorityName(spec.priority)} component failed; see the cause.`, this.#states.error[spec.index]);
-      }
+      if (effective[spec.index]! <= priority && spec.required && !isUsable(this.#states.status[spec.index]!)) return spec.index;
     }
+    return -1;
   }
 
   #firstUnsettled(priority: Priority): number {
@@ -524,3 +570,5 @@ export class Warmup {
 }
 
 function noop(): void {}
+
+const stoppedEarly = Symbol('stopped early');

@@ -19,7 +19,7 @@
  */
 import 'reflect-metadata';
 
-export { Warmup, type WaitOptions } from './Warmup.js';
+export { Warmup, type WaitOptions, type ShutdownOptions } from './Warmup.js';
 export type { WarmupOptions } from './WarmupOptions.js';
 export { Component } from './component/Component.js';
 export { Priority, priorityName } from './component/Priority.js';

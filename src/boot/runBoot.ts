@@ -17,6 +17,8 @@ export interface BootContext {
   /** Set when the boot was cancelled (shutdown, fail-fast); checked once the waves are over. */
   cancelled(): Error | undefined;
   shuttingDown(): boolean;
+  /** Every required component of the CRITICAL wave is usable. */
+  criticalUsable(): boolean;
   status(index: number): ComponentStatus;
   report(): BootReport;
 }
@@ -39,7 +41,7 @@ export async function runBoot(ctx: BootContext): Promise<BootReport> {
   const engine = ctx.engine(); // 1. plan
   const total = engine.wantBootSet(); // 2. want
   ctx.readiness.startBoot(total, ctx.schedule);
-  ctx.readiness.advanceWaves((p) => engine.remaining(p)); // empty waves are settled already
+  ctx.readiness.advanceWaves((p) => engine.remaining(p), () => ctx.criticalUsable()); // empty waves are settled already
   await lastValueFrom(loadWaves(ctx, engine), { defaultValue: undefined }); // 3. load
   const report = ctx.report(); // 4. outcome
   const cancelled = ctx.cancelled();

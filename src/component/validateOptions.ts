@@ -1,5 +1,5 @@
 import { InvalidOptionError } from '../errors/InvalidOptionError.js';
-import type { ComponentOptions } from './ComponentOptions.js';
+import type { BackoffConfig, ComponentOptions } from './ComponentOptions.js';
 import { Priority } from './Priority.js';
 
 /**
@@ -19,16 +19,7 @@ export function validateComponentOptions(name: string, options: ComponentOptions
   }
   checkNonNegativeFinite(name, 'retryDelay', retryDelay);
   checkNonNegativeFinite(name, 'memoryMb', memoryMb);
-  if (backoff !== undefined) {
-    checkNonNegativeFinite(name, 'backoff.delay', backoff.delay);
-    checkNonNegativeFinite(name, 'backoff.maxDelay', backoff.maxDelay);
-    if (backoff.factor !== undefined && !(Number.isFinite(backoff.factor) && backoff.factor >= 1)) {
-      throw new InvalidOptionError(name, 'backoff.factor', 'must be a finite number ≥ 1', backoff.factor);
-    }
-    if (backoff.jitter !== undefined && !(backoff.jitter >= 0 && backoff.jitter <= 1)) {
-      throw new InvalidOptionError(name, 'backoff.jitter', 'must be between 0 and 1', backoff.jitter);
-    }
-  }
+  if (backoff !== undefined) validateBackoff(name, backoff);
   if (required !== undefined && typeof required !== 'boolean') {
     throw new InvalidOptionError(name, 'required', 'must be a boolean', required);
   }
@@ -65,4 +56,16 @@ function checkDependencyList(name: string, option: string, list: readonly unknow
       );
     }
   });
+}
+
+/** Checks a backoff configuration (components and the health monitor share it). */
+export function validateBackoff(name: string, backoff: BackoffConfig): void {
+  checkNonNegativeFinite(name, 'backoff.delay', backoff.delay);
+  checkNonNegativeFinite(name, 'backoff.maxDelay', backoff.maxDelay);
+  if (backoff.factor !== undefined && !(Number.isFinite(backoff.factor) && backoff.factor >= 1)) {
+    throw new InvalidOptionError(name, 'backoff.factor', 'must be a finite number ≥ 1', backoff.factor);
+  }
+  if (backoff.jitter !== undefined && !(backoff.jitter >= 0 && backoff.jitter <= 1)) {
+    throw new InvalidOptionError(name, 'backoff.jitter', 'must be between 0 and 1', backoff.jitter);
+  }
 }

@@ -19,6 +19,7 @@ export class BootCancelledError extends PreheatError {
     super(component === undefined ? `Boot cancelled: ${reason}` : `Load of '${component}' cancelled: ${reason}`, {
       component,
       cause,
+      hint: 'expected during shutdown; with failFast, see the cause for the required component that failed first.',
     });
   }
 }

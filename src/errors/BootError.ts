@@ -21,8 +21,7 @@ export class BootError extends PreheatError {
   readonly failedRequired: readonly string[];
 
   constructor(report: BootReport, failedRequired: readonly string[], cause?: unknown) {
-    const lines = failedRequired.map((name) => `  - ${name}: ${report.components[name]?.lastError ?? 'failed'}`);
-    super(`Boot failed: ${failedRequired.length} required component(s) failed\n${lines.join('\n')}`, {
+    super(`Boot failed: ${failedRequired.length} required component(s) failed\n${summarise(report, failedRequired)}`, {
       component: failedRequired[0],
       cause,
       hint: "see err.report; mark components that the service can run without as 'required: false'.",
@@ -30,4 +29,20 @@ export class BootError extends PreheatError {
     this.report = report;
     this.failedRequired = failedRequired;
   }
+}
+
+const maxLines = 20;
+
+/** Root failures first, then what they took down; long lists are cut (the report has them all). */
+function summarise(report: BootReport, failed: readonly string[]): string {
+  const roots: string[] = [];
+  const downstream: string[] = [];
+  for (const name of failed) {
+    const component = report.components[name];
+    const line = `  - ${name}: ${component?.lastError ?? 'failed'}`;
+    (component?.errorCode === ErrorCode.DependencyFailed ? downstream : roots).push(line);
+  }
+  const lines = [...roots, ...downstream];
+  if (lines.length <= maxLines) return lines.join('\n');
+  return [...lines.slice(0, maxLines), `  … and ${lines.length - maxLines} more (see err.report)`].join('\n');
 }

@@ -24,7 +24,6 @@ export const ErrorCode = {
   DependencyFailed: 'PREHEAT_DEPENDENCY_FAILED',
   MissingReflectMetadata: 'PREHEAT_MISSING_REFLECT_METADATA',
   RegistrationClosed: 'PREHEAT_REGISTRATION_CLOSED',
-  ShutdownFailed: 'PREHEAT_SHUTDOWN_FAILED',
 } as const;
 
 /** One of the {@link ErrorCode} values. */

@@ -2,8 +2,9 @@ import { ErrorCode } from './ErrorCode.js';
 import { PreheatError } from './PreheatError.js';
 
 /**
- * A component was registered when the container could not take it: after shutdown began, or after
- * boot started when one of its dependencies is not usable.
+ * A component was registered when the container could not take it: once `boot()` or `getAsync()`
+ * has built the dependency graph (it is frozen from then on), or after shutdown began. Register
+ * everything up front; use `Priority.DEFERRED` for what is needed only later.
  *
  * @example
  * ```ts

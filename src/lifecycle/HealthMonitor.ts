@@ -1,5 +1,6 @@
 import { ComponentStatus, isUsable } from '../component/ComponentStatus.js';
 import type { ComponentSpec } from '../component/ComponentSpec.js';
+import { validateBackoff } from '../component/validateOptions.js';
 import { InvalidOptionError } from '../errors/InvalidOptionError.js';
 import type { ComponentStates } from '../readiness/ComponentStates.js';
 import { backoffDelay } from '../run/backoffDelay.js';
@@ -60,6 +61,7 @@ export class HealthMonitor implements MonitorHandle {
     if (!(Number.isInteger(recoveryAttempts) && recoveryAttempts >= 0)) {
       throw new InvalidOptionError('monitor', 'recoveryAttempts', 'must be a whole number ≥ 0', recoveryAttempts);
     }
+    if (options.backoff !== undefined) validateBackoff('monitor', options.backoff);
     this.#options = {
       interval,
       failureThreshold,

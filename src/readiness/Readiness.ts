@@ -56,18 +56,17 @@ export class Readiness {
     this.#emitProgress();
   }
 
-  /** Moves `settledWave` past every wave whose boot members have all settled. */
-  advanceWaves(remaining: (priority: Priority) => number): void {
+  /**
+   * Moves `settledWave` past every wave whose boot members have all settled; the phase becomes
+   * `critical-ready` once the CRITICAL wave has settled and `criticalUsable()` says every required
+   * component in it is usable.
+   */
+  advanceWaves(remaining: (priority: Priority) => number, criticalUsable: () => boolean): void {
     let settled = this.settledWave.value;
-    while (settled < Priority.LOW && remaining((settled + 1)) === 0) settled++;
-    this.waveSettled(settled);
-  }
-
-  /** Records that every wave up to `priority` has settled. */
-  waveSettled(priority: number): void {
-    if (priority <= this.settledWave.value) return;
-    this.settledWave.next(priority);
-    if (priority >= Priority.CRITICAL && this.phase.value === 'booting') this.phase.next('critical-ready');
+    while (settled < Priority.LOW && remaining(settled + 1) === 0) settled++;
+    if (settled <= this.settledWave.value) return;
+    this.settledWave.next(settled);
+    if (settled >= Priority.CRITICAL && this.phase.value === 'booting' && criticalUsable()) this.phase.next('critical-ready');
     this.#emitProgress();
   }
 

@@ -42,6 +42,8 @@ export class LoadEngine {
   readonly #pendingDeps: Int32Array;
   readonly #wanted: Uint8Array;
   readonly #failedVia: Int32Array;
+  readonly #failedRoot: Int32Array;
+  readonly #failedDepth: Int32Array;
   readonly #bucket: Uint8Array;
   readonly #inBoot: Uint8Array;
   readonly #waveRemaining = new Int32Array(Priority.DEFERRED + 1);
@@ -55,6 +57,8 @@ export class LoadEngine {
     this.#pendingDeps = new Int32Array(size);
     this.#wanted = new Uint8Array(size);
     this.#failedVia = new Int32Array(size).fill(-1);
+    this.#failedRoot = new Int32Array(size).fill(-1);
+    this.#failedDepth = new Int32Array(size);
     this.#bucket = new Uint8Array(size);
     this.#inBoot = new Uint8Array(size);
     this.dispatcher = new Dispatcher({
@@ -89,34 +93,32 @@ export class LoadEngine {
     return total;
   }
 
-  /** Loads one component and whatever it needs that is not loaded, ahead of the waves. */
+  /**
+   * Loads one component and whatever it needs that has not settled, ahead of the waves: every node
+   * of that closure moves to the on-demand bucket (a node already queued in its wave bucket gets a
+   * second entry; the stale one is skipped). Resolves when the component settles.
+   */
   demand(index: number): Promise<void> {
     const { states, graph } = this.#config;
     if (isSettled(states.status[index]!)) return Promise.resolve();
     const done = new Promise<void>((resolve) => this.#onSettle(index, resolve));
-    if (this.#wanted[index] === 1) {
-      if (states.status[index] === ComponentStatus.Pending && this.#pendingDeps[index] === 0) {
-        this.dispatcher.enqueue(onDemandBucket, index); // the stale copy in its wave bucket is skipped
-      }
-      return done;
-    }
-    const closure: number[] = [];
+    const fresh: number[] = [];
+    const seen = new Set<number>([index]);
     const stack = [index];
-    const visiting = 2;
-    this.#wanted[index] = visiting;
     while (stack.length > 0) {
       const node = stack.pop()!;
-      closure.push(node);
+      this.#bucket[node] = onDemandBucket;
+      if (this.#wanted[node] === 0) fresh.push(node);
+      else if (states.status[node] === ComponentStatus.Pending && this.#pendingDeps[node] === 0) this.dispatcher.enqueue(onDemandBucket, node);
       for (let e = graph.depStart[node]!, end = graph.depStart[node + 1]!; e < end; e++) {
         const dep = graph.depList[e]!;
-        if (this.#wanted[dep] === 0 && !isSettled(states.status[dep]!)) {
-          this.#wanted[dep] = visiting;
+        if (!seen.has(dep) && !isSettled(states.status[dep]!)) {
+          seen.add(dep);
           stack.push(dep);
         }
       }
     }
-    for (const node of closure) this.#wanted[node] = 0;
-    this.#want(closure, () => onDemandBucket);
+    this.#want(fresh, () => onDemandBucket);
     return done;
   }
 
@@ -254,17 +256,22 @@ export class LoadEngine {
     }
   }
 
-  /** Fails a component because `dep` failed, naming the chain down to the root failure. */
+  /**
+   * Fails a component because `dep` failed, naming the chain down to the root failure. Each failed
+   * node remembers its root and depth, so building a path costs at most `maxPathLength` hops: a
+   * 100,000-long chain failing at its base stays O(V + E).
+   */
   #markDependencyFailed(index: number, dep: number, at: number): void {
     const { states, specs } = this.#config;
+    const root = this.#failedVia[dep]! < 0 ? dep : this.#failedRoot[dep]!;
     this.#failedVia[index] = dep;
+    this.#failedRoot[index] = root;
+    this.#failedDepth[index] = this.#failedDepth[dep]! + 1;
     const path = [specs[index]!.name];
-    let root = dep;
-    for (let hops = 0; ; hops++) {
-      if (hops < maxPathLength) path.push(specs[root]!.name);
-      const next = this.#failedVia[root]!;
-      if (next < 0) break;
-      root = next;
+    for (let node = dep, hops = 0; hops < maxPathLength; hops++) {
+      path.push(specs[node]!.name);
+      if (node === root) break;
+      node = this.#failedVia[node]!;
     }
     if (path[path.length - 1] !== specs[root]!.name) path.push('…', specs[root]!.name);
     const rootError = states.error[root];
