@@ -1,0 +1,89 @@
+import { ComponentStatus } from '../component/ComponentStatus.js';
+import type { BootReport } from './BootReport.js';
+
+const statuses = new Set<unknown>(Object.values(ComponentStatus));
+const outcomes = new Set<unknown>(['ready', 'unhealthy', 'failed', 'timeout', 'cancelled']);
+
+/**
+ * True when `value` (typically `JSON.parse` of a saved report) has the shape of a {@link BootReport}
+ * that the analysis functions can read. {@link bootReportProblem} says what is wrong when it is not.
+ *
+ * @example
+ * ```ts
+ * const parsed: unknown = JSON.parse(await readFile('boot-report.json', 'utf8'));
+ * if (isBootReport(parsed)) console.log(criticalChain(parsed));
+ * ```
+ */
+export function isBootReport(value: unknown): value is BootReport {
+  return bootReportProblem(value) === undefined;
+}
+
+/**
+ * The first thing that keeps `value` from being a {@link BootReport}, as a short phrase naming the
+ * field (`components.db.attemptHistory[0].startedAt is not a number`), or undefined when it is one.
+ * O(components + attempts + edges).
+ *
+ * @example
+ * ```ts
+ * const problem = bootReportProblem(parsed);
+ * if (problem !== undefined) throw new Error(`not a boot report: ${problem}`);
+ * ```
+ */
+export function bootReportProblem(value: unknown): string | undefined {
+  if (!isRecord(value)) return 'it is not a JSON object';
+  for (const key of ['total', 'readyCount', 'degradedCount', 'failedCount', 'totalLoadTimeMs', 'startedAt', 'finishedAt'] as const) {
+    if (!isNumber(value[key])) return `${key} is not a number`;
+  }
+  if (value.schedule !== 'waves' && value.schedule !== 'eager') return "schedule is not 'waves' or 'eager'";
+  for (const key of ['readyComponents', 'degradedComponents', 'failedComponents'] as const) {
+    if (!isStringArray(value[key])) return `${key} is not a list of names`;
+  }
+  const { components } = value;
+  if (!isRecord(components)) return 'components is not an object';
+  for (const name of Object.keys(components)) {
+    const problem = componentProblem(components[name], components);
+    if (problem !== undefined) return `components.${name}${problem}`;
+  }
+  return undefined;
+}
+
+function componentProblem(c: unknown, all: Record<string, unknown>): string | undefined {
+  if (!isRecord(c)) return ' is not an object';
+  if (typeof c.name !== 'string') return '.name is not a string';
+  if (!statuses.has(c.status)) return `.status is not one of ${[...statuses].join(', ')}`;
+  for (const key of ['priority', 'effectivePriority', 'wave', 'attempts'] as const) {
+    if (!isNumber(c[key])) return `.${key} is not a number`;
+  }
+  if (typeof c.required !== 'boolean') return '.required is not a boolean';
+  for (const key of ['startedAt', 'finishedAt', 'loadTimeMs'] as const) {
+    if (c[key] !== undefined && !isNumber(c[key])) return `.${key} is not a number`;
+  }
+  for (const key of ['dependsOn', 'optionalDependsOn'] as const) {
+    const names = c[key];
+    if (!isStringArray(names)) return `.${key} is not a list of names`;
+    for (const dep of names) if (!Object.hasOwn(all, dep)) return `.${key} names '${dep}', which is not in the report`;
+  }
+  const history = c.attemptHistory;
+  if (!Array.isArray(history)) return '.attemptHistory is not a list';
+  for (let k = 0; k < history.length; k++) {
+    const attempt: unknown = history[k];
+    if (!isRecord(attempt)) return `.attemptHistory[${k}] is not an object`;
+    for (const key of ['attempt', 'startedAt', 'finishedAt'] as const) {
+      if (!isNumber(attempt[key])) return `.attemptHistory[${k}].${key} is not a number`;
+    }
+    if (!outcomes.has(attempt.outcome)) return `.attemptHistory[${k}].outcome is not one of ${[...outcomes].join(', ')}`;
+  }
+  return undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isNumber(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value);
+}
+
+function isStringArray(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string');
+}

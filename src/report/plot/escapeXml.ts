@@ -1,0 +1,16 @@
+// XML 1.0 forbids most control characters (an ANSI colour code in an error message would make the
+// whole SVG unreadable), and a lone surrogate cannot be encoded.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const forbidden = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Text safe inside an XML element or a double-quoted attribute. */
+export function escapeXml(text: string): string {
+  return text
+    .replace(forbidden, '')
+    .replace(loneSurrogate, '\uFFFD')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
+}

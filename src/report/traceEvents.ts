@@ -1,0 +1,115 @@
+import { priorityName } from '../component/Priority.js';
+import type { BootReport, ComponentReport } from './BootReport.js';
+import { orderRows } from './plot/orderRows.js';
+import { waveSpans } from './plot/waveSpans.js';
+
+/**
+ * One event of the Chrome trace-event format (the subset preheat writes): `'X'` complete events
+ * with a duration, `'i'` instant events, `'M'` metadata that names the process and threads.
+ */
+export interface TraceEvent {
+  readonly name: string;
+  readonly cat?: string;
+  readonly ph: 'X' | 'i' | 'M';
+  /** Microseconds after the boot started. */
+  readonly ts: number;
+  /** Microseconds; `'X'` events only. */
+  readonly dur?: number;
+  readonly pid: number;
+  readonly tid: number;
+  /** Scope of an instant event: `'t'` thread. */
+  readonly s?: 't';
+  readonly args?: Readonly<Record<string, unknown>>;
+}
+
+/** The JSON object Perfetto and `chrome://tracing` open. */
+export interface TraceDocument {
+  readonly traceEvents: TraceEvent[];
+  readonly displayTimeUnit: 'ms';
+  readonly otherData: Readonly<Record<string, unknown>>;
+}
+
+const pid = 1;
+const wavesTid = 0;
+
+/**
+ * The boot as a Chrome trace (`{ traceEvents: [...] }`), to open in https://ui.perfetto.dev or
+ * `chrome://tracing`. Thread 0 shows the waves; every component that ran gets its own thread (in
+ * wave order) with one `'X'` span for the whole load and one nested span per attempt. A component
+ * failed by a dependency gets an instant event. `ts`/`dur` are µs after the boot started.
+ *
+ * @example
+ * ```ts
+ * await writeFile('trace.json', JSON.stringify(toTraceEvents(report)));
+ * ```
+ */
+export function toTraceEvents(report: BootReport): TraceDocument {
+  const us = (ms: number): number => Math.round((ms - report.startedAt) * 1_000);
+  const events: TraceEvent[] = [
+    { name: 'process_name', ph: 'M', ts: 0, pid, tid: wavesTid, args: { name: 'preheat boot' } },
+    { name: 'thread_name', ph: 'M', ts: 0, pid, tid: wavesTid, args: { name: 'waves' } },
+    { name: 'thread_sort_index', ph: 'M', ts: 0, pid, tid: wavesTid, args: { sort_index: -1 } },
+    {
+      name: 'boot',
+      cat: 'boot',
+      ph: 'X',
+      ts: 0,
+      dur: us(report.finishedAt),
+      pid,
+      tid: wavesTid,
+      args: { total: report.total, ready: report.readyCount, degraded: report.degradedCount, failed: report.failedCount },
+    },
+  ];
+  for (const span of waveSpans(report)) {
+    events.push({ name: `wave ${priorityName(span.wave)}`, cat: 'wave', ph: 'X', ts: us(span.start), dur: us(span.end) - us(span.start), pid, tid: wavesTid, args: { components: span.count } });
+  }
+  const rows = orderRows(report).filter((c) => c.finishedAt !== undefined);
+  rows.forEach((component, k) => pushComponent(events, component, k + 1, us));
+  return {
+    traceEvents: events,
+    displayTimeUnit: 'ms',
+    otherData: { generator: 'preheat', schedule: report.schedule, startedAt: new Date(report.startedAt).toISOString() },
+  };
+}
+
+function pushComponent(events: TraceEvent[], c: ComponentReport, tid: number, us: (ms: number) => number): void {
+  events.push(
+    { name: 'thread_name', ph: 'M', ts: 0, pid, tid, args: { name: c.name } },
+    { name: 'thread_sort_index', ph: 'M', ts: 0, pid, tid, args: { sort_index: tid } },
+  );
+  const wave = priorityName(c.wave);
+  const args = {
+    status: c.status,
+    priority: priorityName(c.priority),
+    wave,
+    required: c.required,
+    attempts: c.attempts,
+    dependsOn: c.dependsOn,
+    ...(c.lastError === undefined ? {} : { error: c.lastError }),
+    ...(c.errorCode === undefined ? {} : { errorCode: c.errorCode }),
+  };
+  if (c.startedAt === undefined) {
+    events.push({ name: `${c.name} (not run)`, cat: `component,${wave}`, ph: 'i', s: 't', ts: us(c.finishedAt!), pid, tid, args });
+    return;
+  }
+  // The load span must enclose its attempts for the viewers to nest them.
+  let start = c.startedAt;
+  let end = c.finishedAt!;
+  for (const a of c.attemptHistory) {
+    start = Math.min(start, a.startedAt);
+    end = Math.max(end, a.finishedAt);
+  }
+  events.push({ name: c.name, cat: `component,${wave}`, ph: 'X', ts: us(start), dur: us(end) - us(start), pid, tid, args });
+  for (const a of c.attemptHistory) {
+    events.push({
+      name: `${c.name} #${a.attempt}`,
+      cat: `attempt,${a.outcome}`,
+      ph: 'X',
+      ts: us(a.startedAt),
+      dur: us(a.finishedAt) - us(a.startedAt),
+      pid,
+      tid,
+      args: { attempt: a.attempt, outcome: a.outcome, ...(a.error === undefined ? {} : { error: a.error }) },
+    });
+  }
+}
