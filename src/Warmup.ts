@@ -9,7 +9,7 @@ import type { ComponentSpec } from './component/ComponentSpec.js';
 import { Priority, priorityName } from './component/Priority.js';
 import { toComponentSpec, type Registrable } from './component/toComponentSpec.js';
 import { bindComponent } from './container/bindComponent.js';
-import { instantiate } from './container/instantiate.js';
+import { instantiate, type InstantiateHost } from './container/instantiate.js';
 import { BootCancelledError } from './errors/BootCancelledError.js';
 import { ComponentNotReadyError } from './errors/ComponentNotReadyError.js';
 import { DuplicateComponentError } from './errors/DuplicateComponentError.js';
@@ -84,6 +84,7 @@ export class Warmup {
   /** Attempts and health checks in flight, aborted together on shutdown / fail-fast. */
   readonly #inFlight = new Set<AttemptAbort>();
   readonly #runEnv: RunEnvironment;
+  readonly #instanceOrThrowFn = (index: number): unknown => this.#instanceOrThrow(index);
   #plan: BootPlan | undefined;
   #engine: LoadEngine | undefined;
   #boot: Promise<BootReport> | undefined;
@@ -104,16 +105,19 @@ export class Warmup {
     this.events$ = this.#states.events.asObservable();
     this.progress$ = this.#readiness.progress$;
     this.phase$ = this.#readiness.phase.pipe(distinctUntilChanged());
+    const host: InstantiateHost = {
+      container,
+      lookup: (spec, id) => this.#lookup(spec, id),
+      unusableOptional: (spec) => this.#unusableOptional(spec),
+      onBackgroundError: (spec, error) => this.#runEnv.onBackgroundError(spec, error),
+    };
     this.#runEnv = {
       clock: this.#clock,
       healthTimeout: this.#options.healthTimeout,
       random: this.#options.random,
       cancel: this.#cancel.signal,
-      track: (abort) => {
-        this.#inFlight.add(abort);
-        return () => this.#inFlight.delete(abort);
-      },
-      instantiate: (spec, abort, attempt) => instantiate(spec, this.#scopeFor(spec), abort, attempt),
+      inFlight: this.#inFlight,
+      instantiate: (spec, abort, attempt) => instantiate(spec, host, abort, attempt),
       onAttempt: (spec, record) => this.#states.recordAttempt(spec.index, record),
       onBackgroundError: (spec, error) =>
         this.#states.warn(spec.index, this.#clock.now(), `a hook failed while discarding an instance: ${String(error)}`),
@@ -125,20 +129,16 @@ export class Warmup {
    * token in the container. All items are checked first: on a bad one nothing is registered.
    */
   register(...items: Registrable[]): this {
+    if (this.#engine !== undefined || this.#shuttingDown) this.#refuseLateRegistration(items);
     const base = this.#registry.size;
     const specs = items.map((item, k) => toComponentSpec(item, base + k));
-    const batch = new ComponentRegistry();
     for (const spec of specs) {
-      this.#registry.assertFree(spec);
-      batch.assertFree(spec);
-      batch.add(spec);
       if (this.container.isCurrentBound(spec.token)) throw new DuplicateComponentError(spec.name, 'binding');
     }
-    if (this.#engine !== undefined || this.#shuttingDown) this.#assertLateRegistrationAllowed(specs);
+    this.#registry.addAll(specs); // atomic: throws on a duplicate, keeping nothing of this batch
     for (const spec of specs) {
-      this.#registry.add(spec);
       this.#states.add();
-      bindComponent(this.container, spec, (i) => this.#instanceOrThrow(i));
+      bindComponent(this.container, spec, this.#instanceOrThrowFn);
     }
     return this;
   }
@@ -209,7 +209,7 @@ export class Warmup {
         recover: (i, signal) => this.#recover(i, signal),
         setStatus: (i, status, error) => {
           if (error !== undefined) this.#states.error[i] = error;
-          this.#states.set(i, status, this.#clock.now(), error === undefined ? {} : { error });
+          this.#states.set(i, status, this.#clock.now(), undefined, error);
           const spec = this.#registry.specs[i]!;
           if (status === ComponentStatus.Failed) {
             // Given up: release the instance and stop handing it out.
@@ -462,30 +462,33 @@ export class Warmup {
     this.#engine?.stop(reason);
   }
 
-  #scopeFor(spec: ComponentSpec): Parameters<typeof instantiate>[1] {
+  /** Loader `get`: a usable component, undefined for a failed optional dependency, else the container. */
+  #lookup(spec: ComponentSpec, id: ServiceIdentifier): unknown {
+    const index = this.#registry.find(id);
+    if (index < 0) return this.container.get(id);
+    if (isUsable(this.#states.status[index]!)) return this.#states.instance[index];
+    if (this.#isOptionalDependency(spec.index, index)) return undefined;
+    return this.#instanceOrThrow(index);
+  }
+
+  #isOptionalDependency(node: number, dep: number): boolean {
     const graph = this.#plan?.graph;
-    const unusableOptional: ServiceIdentifier[] = [];
-    const optionalDeps = new Set<number>();
-    if (graph !== undefined && spec.index < graph.size) {
-      for (let e = graph.depStart[spec.index]!, end = graph.depStart[spec.index + 1]!; e < end; e++) {
-        if (graph.depRequired[e] === 1) continue;
-        const dep = graph.depList[e]!;
-        optionalDeps.add(dep);
-        if (!isUsable(this.#states.status[dep]!)) unusableOptional.push(this.#registry.specs[dep]!.token);
-      }
+    if (graph === undefined || node >= graph.size) return false;
+    for (let e = graph.depStart[node]!, end = graph.depStart[node + 1]!; e < end; e++) {
+      if (graph.depList[e] === dep) return graph.depRequired[e] === 0;
     }
-    return {
-      container: this.container,
-      unusableOptional,
-      get: <U>(id: ServiceIdentifier<U>): U => {
-        const index = this.#registry.find(id);
-        if (index < 0) return this.container.get(id);
-        if (isUsable(this.#states.status[index]!)) return this.#states.instance[index] as U;
-        if (optionalDeps.has(index)) return undefined as U;
-        return this.#instanceOrThrow(index) as U;
-      },
-      onBackgroundError: (error) => this.#runEnv.onBackgroundError(spec, error),
-    };
+    return false;
+  }
+
+  #unusableOptional(spec: ComponentSpec): ServiceIdentifier[] {
+    const graph = this.#plan?.graph;
+    const tokens: ServiceIdentifier[] = [];
+    if (graph === undefined || spec.index >= graph.size) return tokens;
+    for (let e = graph.depStart[spec.index]!, end = graph.depStart[spec.index + 1]!; e < end; e++) {
+      const dep = graph.depList[e]!;
+      if (graph.depRequired[e] === 0 && !isUsable(this.#states.status[dep]!)) tokens.push(this.#registry.specs[dep]!.token);
+    }
+    return tokens;
   }
 
   #instanceOrThrow(index: number): unknown {
@@ -559,8 +562,10 @@ export class Warmup {
     );
   }
 
-  #assertLateRegistrationAllowed(specs: readonly ComponentSpec[]): void {
-    const name = specs[0]?.name ?? '(none)';
+  #refuseLateRegistration(items: readonly Registrable[]): never {
+    const first = items[0];
+    const name =
+      typeof first === 'function' ? first.name : first !== undefined && 'token' in first ? String(first.name ?? first.token.toString()) : '(none)';
     throw new RegistrationClosedError(
       name,
       this.#shuttingDown ? 'the container is shutting down' : 'the dependency graph was frozen when boot() (or getAsync) started',

@@ -7,7 +7,10 @@ import { describeToken } from './describeToken.js';
 /** Anything that names a component: its token, or (for strings) its display name. */
 export type ComponentId = ServiceIdentifier;
 
-/** Registered components, by index, token and name. */
+/**
+ * Registered components, by index, token and name. A name equal to its own string token (the usual
+ * case for definitions) is found through the token map, so most components cost one map entry.
+ */
 export class ComponentRegistry {
   readonly specs: ComponentSpec[] = [];
   readonly #byToken = new Map<ServiceIdentifier, number>();
@@ -17,16 +20,25 @@ export class ComponentRegistry {
     return this.specs.length;
   }
 
-  /** Throws DuplicateComponentError when the token or name is taken. */
-  assertFree(spec: ComponentSpec): void {
-    if (this.#byToken.has(spec.token)) throw new DuplicateComponentError(spec.name, 'token');
-    if (this.#byName.has(spec.name)) throw new DuplicateComponentError(spec.name, 'name');
-  }
-
-  add(spec: ComponentSpec): void {
-    this.specs.push(spec);
-    this.#byToken.set(spec.token, spec.index);
-    this.#byName.set(spec.name, spec.index);
+  /** Adds a batch atomically: on a duplicate (token or name), nothing of the batch stays. */
+  addAll(specs: readonly ComponentSpec[]): void {
+    let added = 0;
+    try {
+      for (const spec of specs) {
+        if (this.#tokenTaken(spec.token)) throw new DuplicateComponentError(spec.name, 'token');
+        if (this.#nameTaken(spec.name)) throw new DuplicateComponentError(spec.name, 'name');
+        this.specs.push(spec);
+        this.#byToken.set(spec.token, spec.index);
+        if (spec.name !== spec.token) this.#byName.set(spec.name, spec.index);
+        added++;
+      }
+    } catch (error) {
+      for (const spec of this.specs.splice(this.specs.length - added, added)) {
+        this.#byToken.delete(spec.token);
+        if (this.#byName.get(spec.name) === spec.index) this.#byName.delete(spec.name);
+      }
+      throw error;
+    }
   }
 
   /** Index of the component with this token (or name), or -1. */
@@ -42,5 +54,15 @@ export class ComponentRegistry {
     const index = this.find(id);
     if (index < 0) throw new UnknownComponentError(describeToken(id));
     return index;
+  }
+
+  #tokenTaken(token: ServiceIdentifier): boolean {
+    return this.#byToken.has(token) || (typeof token === 'string' && this.#byName.has(token));
+  }
+
+  #nameTaken(name: string): boolean {
+    if (this.#byName.has(name)) return true;
+    const index = this.#byToken.get(name);
+    return index !== undefined && this.specs[index]!.name === name;
   }
 }

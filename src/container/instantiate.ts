@@ -1,21 +1,39 @@
 import { Container, type ServiceIdentifier } from 'inversify';
+import type { LoadContext } from '../component/ComponentDefinition.js';
 import type { ComponentSpec } from '../component/ComponentSpec.js';
-import { callSafely } from '../run/callSafely.js';
 import type { AttemptAbort } from '../run/AttemptAbort.js';
+import { callSafely } from '../run/callSafely.js';
 import { disposeDiscarded } from '../run/dispose.js';
 
 interface MaybeWarmup {
   onWarmup?: (signal: AbortSignal) => void | Promise<void>;
 }
 
-/** What an instantiation may see of the other components. */
-export interface InstantiateScope {
+/** What an instantiation may see of the other components; one per Warmup. */
+export interface InstantiateHost {
   readonly container: Container;
-  /** Tokens of optional dependencies that are not usable: injected as `undefined`. */
-  readonly unusableOptional: readonly ServiceIdentifier[];
-  /** Loader `get`: a dependency's instance, or any other binding. */
-  get<U>(id: ServiceIdentifier<U>): U;
-  onBackgroundError(error: unknown): void;
+  /** Loader `get`: a dependency's instance (undefined for a failed optional one), or any other binding. */
+  lookup(spec: ComponentSpec, id: ServiceIdentifier): unknown;
+  /** Tokens of this component's optional dependencies that are not usable: injected as `undefined`. */
+  unusableOptional(spec: ComponentSpec): readonly ServiceIdentifier[];
+  onBackgroundError(spec: ComponentSpec, error: unknown): void;
+}
+
+/** The loader's context: `signal` is a getter, so a loader that never reads it costs no AbortController. */
+class AttemptContext implements LoadContext {
+  constructor(
+    private readonly spec: ComponentSpec,
+    private readonly host: InstantiateHost,
+    private readonly abort: AttemptAbort,
+    readonly attempt: number,
+  ) {}
+
+  get signal(): AbortSignal {
+    return this.abort.signal;
+  }
+
+  /** An own arrow property, not a method: loaders destructure it (`({ get }) => …`). */
+  readonly get = <U>(id: ServiceIdentifier<U>): U => this.host.lookup(this.spec, id) as U;
 }
 
 /**
@@ -24,29 +42,24 @@ export interface InstantiateScope {
  * async `@postConstruct` behave exactly as in inversify; dependencies come from the parent, where
  * they are already warm), then `onWarmup(signal)` runs. An instance whose warm-up fails is disposed.
  */
-export async function instantiate(spec: ComponentSpec, scope: InstantiateScope, abort: AttemptAbort, attempt: number): Promise<unknown> {
-  const { definition, ctor } = spec;
-  if (definition !== undefined) {
-    // `signal` is a getter: a loader that never reads it costs no AbortController.
-    const context = {
-      get signal(): AbortSignal {
-        return abort.signal;
-      },
-      attempt,
-      get: <U>(id: ServiceIdentifier<U>): U => scope.get(id),
-    };
-    return callSafely(() => definition.load(context));
-  }
-  const child = new Container({ parent: scope.container });
-  child.bind(ctor!).toSelf();
-  for (const token of scope.unusableOptional) child.bind(token).toConstantValue(undefined);
-  const instance = await child.getAsync(ctor!);
+export function instantiate(spec: ComponentSpec, host: InstantiateHost, abort: AttemptAbort, attempt: number): Promise<unknown> {
+  const { definition } = spec;
+  if (definition !== undefined) return callSafely(() => definition.load(new AttemptContext(spec, host, abort, attempt)));
+  return instantiateClass(spec, host, abort);
+}
+
+async function instantiateClass(spec: ComponentSpec, host: InstantiateHost, abort: AttemptAbort): Promise<unknown> {
+  const ctor = spec.ctor!;
+  const child = new Container({ parent: host.container });
+  child.bind(ctor).toSelf();
+  for (const token of host.unusableOptional(spec)) child.bind(token).toConstantValue(undefined);
+  const instance = await child.getAsync(ctor);
   const onWarmup = (instance as MaybeWarmup | null)?.onWarmup;
   if (typeof onWarmup === 'function') {
     try {
       await callSafely(() => onWarmup.call(instance, abort.signal));
     } catch (error) {
-      disposeDiscarded(spec, instance, (e) => scope.onBackgroundError(e));
+      disposeDiscarded(spec, instance, (e) => host.onBackgroundError(spec, e));
       throw error;
     }
   }

@@ -133,11 +133,7 @@ export class HealthMonitor implements MonitorHandle {
     let problem: Error | undefined;
     try {
       const hook = healthHookOf(spec, states.instance[i])!;
-      const track = (abort: AttemptAbort): (() => void) => {
-        this.#inFlight.add(abort);
-        return () => this.#inFlight.delete(abort);
-      };
-      problem = await checkHealth(spec, hook, states.instance[i], clock, spec.healthTimeout ?? this.#ctx.healthTimeout, track);
+      problem = await checkHealth(spec, hook, states.instance[i], clock, spec.healthTimeout ?? this.#ctx.healthTimeout, this.#inFlight);
     } catch {
       track.inFlight = false;
       return; // stopped

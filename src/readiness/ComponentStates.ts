@@ -1,5 +1,5 @@
 import { Subject } from 'rxjs';
-import { ComponentStatus, isUsable } from '../component/ComponentStatus.js';
+import { ComponentStatus } from '../component/ComponentStatus.js';
 import type { ComponentSpec } from '../component/ComponentSpec.js';
 import type { AttemptRecord } from '../run/AttemptRecord.js';
 import type { ComponentEvent } from './ComponentEvent.js';
@@ -17,7 +17,6 @@ export class ComponentStates {
   readonly startedAt: number[] = [];
   readonly finishedAt: number[] = [];
   readonly events = new Subject<ComponentEvent>();
-  usableCount = 0;
 
   constructor(private readonly specs: readonly ComponentSpec[]) {}
 
@@ -32,12 +31,13 @@ export class ComponentStates {
   }
 
   /** Changes a status and tells `events$` (no-op when unchanged). */
-  set(index: number, status: ComponentStatus, at: number, extra?: { attempt?: number; error?: Error }): void {
+  set(index: number, status: ComponentStatus, at: number, attempt?: number, error?: Error): void {
     const previous = this.status[index]!;
     if (previous === status) return;
     this.status[index] = status;
-    if (isUsable(status) !== isUsable(previous)) this.usableCount += isUsable(status) ? 1 : -1;
-    if (this.events.observed) this.emit('status', index, previous, at, extra);
+    if (this.events.observed) {
+      this.emit('status', index, previous, at, { ...(attempt === undefined ? {} : { attempt }), ...(error === undefined ? {} : { error }) });
+    }
   }
 
   recordAttempt(index: number, record: AttemptRecord): void {

@@ -19,6 +19,8 @@ export interface ReportSource {
   readonly healthOf?: (index: number) => HealthScore | undefined;
 }
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 /** Builds the report once, at the end (or on request), from the live state. O(V + E). */
 export function buildReport(source: ReportSource): BootReport {
   const { specs, states, graph, effective } = source;
@@ -47,7 +49,8 @@ export function buildReport(source: ReportSource): BootReport {
     const error = states.error[i];
     const health = source.healthOf?.(i);
     const effectivePriority = effective !== undefined && i < effective.length ? effective[i]! : spec.priority;
-    components[spec.name] = {
+    // Built field by field, optional ones only when present: no spread objects per component.
+    const report: Mutable<ComponentReport> = {
       name: spec.name,
       status,
       priority: spec.priority,
@@ -56,15 +59,16 @@ export function buildReport(source: ReportSource): BootReport {
       optionalDependsOn,
       wave: effectivePriority,
       required: spec.required,
-      ...(Number.isNaN(startedAt) ? {} : { startedAt }),
-      ...(Number.isNaN(finishedAt) ? {} : { finishedAt }),
-      ...(Number.isNaN(startedAt) || Number.isNaN(finishedAt) ? {} : { loadTimeMs: finishedAt - startedAt }),
       attempts: history.length,
       attemptHistory: history,
-      ...(error === undefined ? {} : { lastError: messageOf(error) }),
-      ...(PreheatError.is(error) ? { errorCode: error.code } : {}),
-      ...(health === undefined ? {} : { health }),
     };
+    if (!Number.isNaN(startedAt)) report.startedAt = startedAt;
+    if (!Number.isNaN(finishedAt)) report.finishedAt = finishedAt;
+    if (!Number.isNaN(startedAt) && !Number.isNaN(finishedAt)) report.loadTimeMs = finishedAt - startedAt;
+    if (error !== undefined) report.lastError = messageOf(error);
+    if (PreheatError.is(error)) report.errorCode = error.code;
+    if (health !== undefined) report.health = health;
+    components[spec.name] = report;
   }
   return {
     total: specs.length,

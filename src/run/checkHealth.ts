@@ -7,8 +7,8 @@ import type { Clock } from './Clock.js';
 import type { healthHookOf } from './componentHooks.js';
 import { withTimeout } from './withTimeout.js';
 
-/** Registers an abort with whoever cancels in-flight work (shutdown); returns the unregister function. */
-export type TrackAbort = (abort: AttemptAbort) => () => void;
+/** Work in flight that a cancellation (shutdown, monitor stop) aborts. */
+export type InFlight = Set<AttemptAbort>;
 
 /**
  * Runs a health check under its own timeout. Resolves with undefined when healthy, or the error that
@@ -21,11 +21,11 @@ export async function checkHealth(
   instance: unknown,
   clock: Clock,
   timeoutMs: number,
-  track: TrackAbort,
+  inFlight: InFlight,
   attempt?: number,
 ): Promise<Error | undefined> {
   const abort = new AttemptAbort();
-  const untrack = track(abort);
+  inFlight.add(abort);
   try {
     const healthy = await withTimeout(clock, callSafely(() => hook(instance, abort.signal)), {
       each: timeoutMs,
@@ -38,6 +38,6 @@ export async function checkHealth(
     if (abort.aborted) throw error; // cancelled
     return new HealthCheckError(spec.name, attempt, error);
   } finally {
-    untrack();
+    inFlight.delete(abort);
   }
 }

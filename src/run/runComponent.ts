@@ -9,7 +9,7 @@ import { AttemptAbort } from './AttemptAbort.js';
 import type { AttemptOutcome } from './AttemptRecord.js';
 import type { AttemptRecord } from './AttemptRecord.js';
 import { backoffDelay } from './backoffDelay.js';
-import { checkHealth, type TrackAbort } from './checkHealth.js';
+import { checkHealth, type InFlight } from './checkHealth.js';
 import type { Clock } from './Clock.js';
 import { healthHookOf } from './componentHooks.js';
 import { disposeDiscarded } from './dispose.js';
@@ -23,8 +23,8 @@ export interface RunEnvironment {
   readonly random: () => number;
   /** Aborted on shutdown or fail-fast. */
   readonly cancel: AbortSignal;
-  /** Registers an attempt so a cancellation reaches it (one Set entry, not one listener per attempt). */
-  readonly track: TrackAbort;
+  /** Attempts in flight, so a cancellation reaches them (one Set entry, not one listener per attempt). */
+  readonly inFlight: InFlight;
   /** Creates the instance for one attempt (construction + warm-up, or the loader). */
   readonly instantiate: (spec: ComponentSpec, abort: AttemptAbort, attempt: number) => Promise<unknown>;
   /** Told about every attempt as it ends. */
@@ -54,12 +54,8 @@ export async function runComponent(spec: ComponentSpec, env: RunEnvironment): Pr
   const discard = (instance: unknown): void => disposeDiscarded(spec, instance, (e) => env.onBackgroundError(spec, e));
   for (let attempt = 1; ; attempt++) {
     const startedAt = clock.now();
-    const record = (outcome: AttemptOutcome, error?: Error): void => {
-      const finishedAt = clock.now();
-      env.onAttempt(spec, error === undefined ? { attempt, startedAt, finishedAt, outcome } : { attempt, startedAt, finishedAt, outcome, error: messageOf(error) });
-    };
     const abort = new AttemptAbort();
-    const untrack = env.track(abort);
+    env.inFlight.add(abort);
     let instance: unknown;
     let loaded = false;
     try {
@@ -71,21 +67,21 @@ export async function runComponent(spec: ComponentSpec, env: RunEnvironment): Pr
       });
       loaded = true;
       const hook = healthHookOf(spec, instance);
-      const unhealthy = hook === undefined ? undefined : await checkHealth(spec, hook, instance, clock, healthTimeout, env.track, attempt);
+      const unhealthy = hook === undefined ? undefined : await checkHealth(spec, hook, instance, clock, healthTimeout, env.inFlight, attempt);
       if (unhealthy === undefined) {
-        record('ready');
+        record(env, spec, attempt, startedAt, 'ready');
         return { status: ComponentStatus.Ready, instance, attempts: attempt };
       }
-      record('unhealthy', unhealthy);
+      record(env, spec, attempt, startedAt, 'unhealthy', unhealthy);
       if (attempt >= maxAttempts) return { status: ComponentStatus.Degraded, instance, error: unhealthy, attempts: attempt };
       discard(instance);
     } catch (thrown) {
       const error = normalise(spec, thrown, attempt, cancel);
-      record(cancel.aborted ? 'cancelled' : error instanceof ComponentTimeoutError ? 'timeout' : 'failed', error);
+      record(env, spec, attempt, startedAt, cancel.aborted ? 'cancelled' : error instanceof ComponentTimeoutError ? 'timeout' : 'failed', error);
       if (loaded) discard(instance); // cancelled during its health check
       if (cancel.aborted || attempt >= maxAttempts) return { status: ComponentStatus.Failed, error, attempts: attempt };
     } finally {
-      untrack();
+      env.inFlight.delete(abort);
     }
     try {
       await sleep(clock, backoffDelay(attempt, spec.backoff, env.random), cancel);
@@ -93,6 +89,11 @@ export async function runComponent(spec: ComponentSpec, env: RunEnvironment): Pr
       return { status: ComponentStatus.Failed, error: normalise(spec, cancel.reason, attempt, cancel), attempts: attempt };
     }
   }
+}
+
+function record(env: RunEnvironment, spec: ComponentSpec, attempt: number, startedAt: number, outcome: AttemptOutcome, error?: Error): void {
+  const finishedAt = env.clock.now();
+  env.onAttempt(spec, error === undefined ? { attempt, startedAt, finishedAt, outcome } : { attempt, startedAt, finishedAt, outcome, error: messageOf(error) });
 }
 
 function normalise(spec: ComponentSpec, thrown: unknown, attempt: number, cancel: AbortSignal): Error {

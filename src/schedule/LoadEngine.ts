@@ -231,7 +231,7 @@ export class LoadEngine {
     const at = now();
     states.finishedAt[index] = at;
     const error = states.error[index];
-    states.set(index, status, at, { ...(attempt === undefined ? {} : { attempt }), ...(error === undefined ? {} : { error }) });
+    states.set(index, status, at, attempt, error);
     this.#propagate(index);
   }
 
@@ -278,7 +278,7 @@ export class LoadEngine {
     const error = new DependencyFailedError(path, rootError instanceof ComponentLoadError ? rootError.cause : rootError);
     states.error[index] = error;
     states.finishedAt[index] = at;
-    states.set(index, ComponentStatus.Failed, at, { error });
+    states.set(index, ComponentStatus.Failed, at, undefined, error);
   }
 
   #finish(index: number): void {
