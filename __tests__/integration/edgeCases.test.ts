@@ -2,16 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals
 import { Container } from 'inversify';
 import { BootCancelledError, BootError, ComponentNotReadyError, ComponentStatus, Priority, Warmup } from '../../src/index.js';
 import { deferred } from '../helpers/deferred.js';
-
-async function settle<T>(promise: Promise<T>, step = 10, max = 5_000): Promise<T> {
-  let done = false;
-  promise.then(
-    () => (done = true),
-    () => (done = true),
-  );
-  for (let i = 0; i < max && !done; i++) await jest.advanceTimersByTimeAsync(step);
-  return promise;
-}
+import { settle } from '../helpers/settle.js';
 
 describe('edge cases', () => {
   beforeEach(() => {

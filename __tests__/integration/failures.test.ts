@@ -15,6 +15,7 @@ import {
   type LoadContext,
 } from '../../src/index.js';
 import { deferred } from '../helpers/deferred.js';
+import { settle } from '../helpers/settle.js';
 
 // Every test here runs with a listener that records unhandled rejections: none may escape.
 const unhandled: unknown[] = [];
@@ -29,16 +30,6 @@ afterAll(async () => {
 });
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
-async function settle<T>(promise: Promise<T>, step = 10, max = 10_000): Promise<T> {
-  let done = false;
-  promise.then(
-    () => (done = true),
-    () => (done = true),
-  );
-  for (let i = 0; i < max && !done; i++) await jest.advanceTimersByTimeAsync(step);
-  return promise;
-}
 
 describe('failure semantics', () => {
   beforeEach(() => {

@@ -10,16 +10,7 @@ import {
   type ComponentEvent,
 } from '../../src/index.js';
 import { after, deferred } from '../helpers/deferred.js';
-
-async function settle<T>(promise: Promise<T>, step = 50, max = 2_000): Promise<T> {
-  let done = false;
-  promise.then(
-    () => (done = true),
-    () => (done = true),
-  );
-  for (let i = 0; i < max && !done; i++) await jest.advanceTimersByTimeAsync(step);
-  return promise;
-}
+import { settle } from '../helpers/settle.js';
 
 describe('Warmup lifecycle', () => {
   beforeEach(() => {

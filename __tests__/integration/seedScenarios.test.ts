@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals
 import { Container } from 'inversify';
 import { ComponentStatus, Priority, Warmup } from '../../src/index.js';
 import { after } from '../helpers/deferred.js';
+import { settle } from '../helpers/settle.js';
 
 // The ten "Test Scenarios" of the seed design (component-warmup-deep-dive.md), in virtual time.
 describe('seed scenarios', () => {
@@ -12,15 +13,7 @@ describe('seed scenarios', () => {
     jest.useRealTimers();
   });
 
-  async function run<T>(promise: Promise<T>): Promise<T> {
-    let settled = false;
-    promise.then(
-      () => (settled = true),
-      () => (settled = true),
-    );
-    for (let i = 0; i < 1_000 && !settled; i++) await jest.advanceTimersByTimeAsync(50);
-    return promise;
-  }
+  const run = <T>(promise: Promise<T>): Promise<T> => settle(promise, 50, 1_000);
 
   it('1: ten components all load, in parallel', async () => {
     const warmup = new Warmup(new Container());
