@@ -1,0 +1,17 @@
+import { blame } from '../../report/blame.js';
+import { CliError, CliErrorCode } from '../CliError.js';
+import type { Command } from '../CommandContext.js';
+import { formatBlame } from '../format/formatBlame.js';
+import { readReport } from '../readReport.js';
+
+/** `preheat analyze blame <report.json>`: slowest components first. */
+export const blameCommand: Command = {
+  options: ['json'],
+  usage: 'preheat analyze blame <report.json> [--json]',
+  async run({ args, options, term }) {
+    if (args.length !== 1) throw new CliError(CliErrorCode.Usage, `expected one report file: ${this.usage}`);
+    const entries = blame(await readReport(args[0]!));
+    term.out.write(`${options.json === true ? JSON.stringify(entries, null, 2) : formatBlame(entries, term.paint)}\n`);
+    return 0;
+  },
+};

@@ -1,0 +1,40 @@
+import { CliError, CliErrorCode } from '../CliError.js';
+import { bootWithProgress, shutdownQuietly } from '../bootWithProgress.js';
+import type { Command } from '../CommandContext.js';
+import { summaryLine, summaryTable } from '../format/summaryTable.js';
+import { loadWarmup } from '../loadWarmup.js';
+import { writeOutput } from '../writeOutput.js';
+
+/** `preheat boot <module>`: boot what a module exports, with live progress, then the summary. */
+export const bootCommand: Command = {
+  options: ['report', 'quiet', 'json'],
+  usage: 'preheat boot <module> [--report file.json] [--quiet] [--json]',
+  async run({ args, options, term, cwd }) {
+    const [specifier, ...extra] = args;
+    if (specifier === undefined || extra.length > 0) {
+      throw new CliError(CliErrorCode.Usage, `expected one module, got ${args.length}: ${this.usage}`);
+    }
+    const { warmup, how } = await loadWarmup(specifier, cwd);
+    const { quiet = false, json = false, verbose = false } = options;
+    const info = json ? term.err : term.out;
+    if (verbose) info.write(`Booting ${how} of ${specifier}\n`);
+    const mode = json || quiet ? 'off' : term.tty ? 'bar' : 'lines';
+    const { report, failedRequired } = await bootWithProgress(warmup, term, mode, verbose);
+    await shutdownQuietly(warmup);
+    const written = options.report === undefined ? undefined : await writeOutput(options.report, cwd, `${JSON.stringify(report, null, 2)}\n`);
+    const { paint } = term;
+    if (json) {
+      term.out.write(`${JSON.stringify(report, null, 2)}\n`);
+      if (failedRequired.length > 0) term.err.write(`preheat: boot failed: required component(s) failed: ${failedRequired.join(', ')}\n`);
+    } else if (quiet) {
+      term.out.write(`${summaryLine(report, failedRequired, paint)}\n`);
+    } else {
+      term.out.write(`\n${summaryTable(report, paint)}\n\n${summaryLine(report, failedRequired, paint)}\n`);
+      if (options.report !== undefined) {
+        term.out.write(`Report written to ${options.report}; try: preheat analyze critical-chain ${options.report}\n`);
+      }
+    }
+    if (verbose && written !== undefined) info.write(`(${written})\n`);
+    return failedRequired.length > 0 ? 1 : 0;
+  },
+};

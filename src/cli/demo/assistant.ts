@@ -1,0 +1,168 @@
+// The seed's voice assistant, simulated: fifteen components across every priority with real
+// dependencies and delays in the range the seed measured (scaled down so the demo takes seconds).
+// It uses preheat through its public API only, in both styles: @Component classes with
+// constructor injection, and loader definitions.
+import { Container } from 'inversify';
+import { Component, Priority, Warmup, defineComponent, type CheckHealth, type LoadContext, type OnWarmup } from '../../index.js';
+import { simulate } from './simulate.js';
+
+interface Config {
+  readonly wakeWord: string;
+  readonly locale: string;
+}
+
+const config = defineComponent<Config>({
+  token: 'config',
+  priority: Priority.CRITICAL,
+  load: async ({ signal }) => {
+    await simulate(60, signal);
+    return { wakeWord: 'jarvis', locale: 'en-GB' };
+  },
+});
+
+@Component({ name: 'screen_lock_detector', priority: Priority.CRITICAL, dependsOn: ['config'], timeout: 2_000 })
+export class ScreenLockDetector implements OnWarmup, CheckHealth {
+  async onWarmup(signal: AbortSignal): Promise<void> {
+    await simulate(220, signal);
+  }
+  isScreenLocked(): boolean {
+    return false;
+  }
+  checkHealth(): boolean {
+    return typeof this.isScreenLocked() === 'boolean';
+  }
+}
+
+@Component({ name: 'voice_auth', priority: Priority.CRITICAL, dependsOn: ['config'], timeout: 3_000 })
+export class VoiceAuth implements OnWarmup {
+  async onWarmup(signal: AbortSignal): Promise<void> {
+    await simulate(380, signal); // the seed's slow network handshake with the voice-auth service
+  }
+}
+
+@Component({ name: 'nlp_engine', priority: Priority.HIGH, dependsOn: ['config'], memoryMb: 400 })
+export class NlpEngine implements OnWarmup {
+  async onWarmup(signal: AbortSignal): Promise<void> {
+    await simulate(650, signal);
+  }
+}
+
+@Component({ name: 'context_aware_handler', priority: Priority.HIGH })
+export class ContextAwareHandler implements OnWarmup {
+  constructor(
+    readonly screen: ScreenLockDetector, // injected: an edge ScreenLockDetector → ContextAwareHandler
+    readonly nlp: NlpEngine,
+  ) {}
+  async onWarmup(signal: AbortSignal): Promise<void> {
+    await simulate(280, signal);
+  }
+}
+
+const yabaiDetector = defineComponent({ token: 'yabai_detector', priority: Priority.HIGH, load: simulated(150, { spaces: 4 }) });
+
+const visionSystem = defineComponent({
+  token: 'vision_system',
+  priority: Priority.HIGH,
+  dependsOn: ['yabai_detector'],
+  memoryMb: 300,
+  load: simulated(480, { describeScreen: () => 'a terminal and a browser' }),
+});
+
+/** Flaky: the first attempt hits the seed's "accessibility API not ready yet"; the retry works. */
+const macosController = defineComponent({
+  token: 'macos_controller',
+  priority: Priority.HIGH,
+  retries: 2,
+  backoff: { delay: 100, factor: 2 },
+  load: async ({ signal, attempt }: LoadContext) => {
+    await simulate(attempt === 1 ? 120 : 140, signal);
+    if (attempt === 1) throw new Error('accessibility API not ready yet');
+    return { openApp: (name: string) => `opened ${name}` };
+  },
+});
+
+@Component({ name: 'learning_database', priority: Priority.MEDIUM, timeout: 5_000 })
+export class LearningDatabase implements OnWarmup {
+  async onWarmup(signal: AbortSignal): Promise<void> {
+    await simulate(750, signal); // the seed's slowest I/O: connect and migrate
+  }
+}
+
+const analytics = defineComponent({ token: 'analytics', priority: Priority.MEDIUM, dependsOn: [LearningDatabase], load: simulated(220, {}) });
+
+/** Optional, and it fails: the boot goes on without the weather. */
+const weatherService = defineComponent({
+  token: 'weather_service',
+  priority: Priority.MEDIUM,
+  required: false,
+  load: async ({ signal }: LoadContext) => {
+    await simulate(180, signal);
+    throw new Error('getaddrinfo ENOTFOUND api.weather.example');
+  },
+});
+
+const predictiveHandler = defineComponent({
+  token: 'predictive_handler',
+  priority: Priority.LOW,
+  dependsOn: [LearningDatabase, ContextAwareHandler],
+  load: simulated(320, {}),
+});
+
+const proactiveSuggestions = defineComponent({
+  token: 'proactive_suggestions',
+  priority: Priority.LOW,
+  dependsOn: ['predictive_handler', 'analytics'],
+  optionalDependsOn: ['weather_service'], // loads, and sees undefined, when the weather failed
+  load: simulated(260, {}),
+});
+
+/** Ends Degraded: it loads, but its health check keeps answering false. */
+@Component({ name: 'pattern_learner', priority: Priority.LOW, retries: 1, retryDelay: 80 })
+export class PatternLearner implements OnWarmup, CheckHealth {
+  async onWarmup(signal: AbortSignal): Promise<void> {
+    await simulate(200, signal);
+  }
+  checkHealth(): boolean {
+    return false; // training data is stale: usable, not healthy
+  }
+}
+
+const largeMlModel = defineComponent({
+  token: 'large_ml_model',
+  priority: Priority.DEFERRED,
+  memoryMb: 2_000,
+  load: simulated(900, { predict: (input: string) => input.length }),
+});
+
+/**
+ * A Warmup with the assistant's components registered, ready to boot. Also the default export,
+ * so `preheat boot dist/cli/demo/assistant.js` boots it.
+ */
+export function createAssistant(): Warmup {
+  return new Warmup(new Container(), { maxConcurrent: 4 }).register(
+    config,
+    ScreenLockDetector,
+    VoiceAuth,
+    NlpEngine,
+    ContextAwareHandler,
+    yabaiDetector,
+    visionSystem,
+    macosController,
+    LearningDatabase,
+    analytics,
+    weatherService,
+    predictiveHandler,
+    proactiveSuggestions,
+    PatternLearner,
+    largeMlModel,
+  );
+}
+
+export default createAssistant;
+
+function simulated<T>(ms: number, value: T): (ctx: LoadContext) => Promise<T> {
+  return async ({ signal }) => {
+    await simulate(ms, signal);
+    return value;
+  };
+}

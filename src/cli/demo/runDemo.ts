@@ -1,0 +1,51 @@
+import { join } from 'node:path';
+import { criticalChain } from '../../report/criticalChain.js';
+import { renderTimelineSvg } from '../../report/plot/renderTimelineSvg.js';
+import { formatDuration } from '../../report/plot/formatDuration.js';
+import { formatCriticalChain } from '../format/formatCriticalChain.js';
+import { summaryLine, summaryTable } from '../format/summaryTable.js';
+import { watchBoot } from '../progress/watchBoot.js';
+import type { Terminal } from '../Terminal.js';
+import { writeOutput } from '../writeOutput.js';
+import { createAssistant } from './assistant.js';
+
+/** Options of {@link runDemo}. */
+export interface DemoOptions {
+  readonly term: Terminal;
+  readonly cwd: string;
+  /** Folder for boot-report.json and boot-timeline.svg. Default: `cwd`. */
+  readonly out?: string | undefined;
+  readonly verbose?: boolean | undefined;
+}
+
+/**
+ * The demo, top to bottom: boot the simulated assistant with live progress, serve its first
+ * command by loading the DEFERRED model on demand, print the summary and the critical chain,
+ * write the report and the timeline, shut down.
+ */
+export async function runDemo({ term, cwd, out = '.', verbose = false }: DemoOptions): Promise<number> {
+  const { paint } = term;
+  const warmup = createAssistant();
+  term.out.write(`${paint.bold('preheat demo')}: booting a simulated voice assistant (15 components, one of them DEFERRED)\n\n`);
+  const stop = watchBoot(warmup, term, term.tty ? 'bar' : 'lines', verbose);
+  let bootReport;
+  try {
+    bootReport = await warmup.boot();
+    stop();
+    term.out.write(`\n${summaryLine(bootReport, [], paint)}; accepting commands.\n\n`);
+    term.out.write(`${paint.cyan('▸ first command')} "what's on my screen?" needs large_ml_model (DEFERRED): loading it on first use\n`);
+    const started = Date.now();
+    await warmup.getAsync('large_ml_model');
+    term.out.write(`  ${paint.green('✓')} large_ml_model loaded in ${formatDuration(Date.now() - started)}\n`);
+  } finally {
+    stop();
+  }
+  const report = warmup.report();
+  term.out.write(`\n${summaryTable(report, paint)}\n\n${paint.bold('Critical chain')}\n${formatCriticalChain(report, criticalChain(report), undefined, paint)}\n\n`);
+  const reportPath = await writeOutput(join(out, 'boot-report.json'), cwd, `${JSON.stringify(report, null, 2)}\n`);
+  const svgPath = await writeOutput(join(out, 'boot-timeline.svg'), cwd, renderTimelineSvg(report, { title: 'preheat demo: voice assistant boot' }));
+  term.out.write(`Wrote ${reportPath}\n  and ${svgPath} (open it in a browser)\n`);
+  term.out.write(paint.grey(`More: preheat analyze blame ${reportPath}\n`));
+  await warmup.shutdown();
+  return 0;
+}

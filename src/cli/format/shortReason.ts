@@ -1,0 +1,10 @@
+/**
+ * The first line of an error message without the `Component '<name>' ` the line it is printed on
+ * already says: `failed to load: ECONNREFUSED` → `ECONNREFUSED`, `is unhealthy: …` → `unhealthy: …`.
+ */
+export function shortReason(message: string, name: string): string {
+  let line = message.split('\n', 1)[0] ?? '';
+  const prefix = `Component '${name}' `;
+  if (line.startsWith(prefix)) line = line.slice(prefix.length);
+  return line.replace(/^failed to load: /, '').replace(/^is /, '');
+}

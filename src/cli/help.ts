@@ -1,0 +1,34 @@
+/** `preheat --help`. */
+export const helpText = `preheat: boot a module's components with live progress, and analyze boot reports.
+
+Usage:
+  preheat boot <module> [--report <file.json>] [--quiet] [--json] [--verbose]
+      Import <module> and boot what it exports: a function returning a configured Warmup
+      (default export, sync or async), a Warmup, or @Component classes and { token, load }
+      definitions (registered into a new Warmup). Shows progress, then a summary table.
+      --report <file>   write the boot report as JSON
+      --quiet           no progress and no table: one summary line
+      --json            print the report as JSON on stdout (no progress)
+      Exit code 1 when the boot fails.
+
+  preheat analyze blame <report.json> [--json]
+      Components sorted by load time, slowest first, with their attempts.
+
+  preheat analyze critical-chain <report.json> [component] [--json]
+      The chain of components that decided when the boot (or <component>) finished.
+      "@" is when a component settled, "+" how long it took.
+
+  preheat analyze plot <report.json> [-o boot.svg | -o boot.html] [--width <px>]
+      An SVG timeline (or an HTML page with hover details); SVG on stdout without -o.
+
+  preheat analyze trace <report.json> [-o trace.json]
+      Chrome trace-event JSON, for https://ui.perfetto.dev or chrome://tracing.
+
+  preheat demo [--out <dir>]
+      Boot a simulated voice assistant; writes boot-report.json and boot-timeline.svg to <dir>.
+
+Options for every command:
+  --verbose         more output; stack traces on errors
+  -h, --help        this help
+  --version         the version of preheat
+`;

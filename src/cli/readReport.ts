@@ -1,0 +1,25 @@
+import { readFile } from 'node:fs/promises';
+import type { BootReport } from '../index.js';
+import { bootReportProblem } from '../report/isBootReport.js';
+import { CliError, CliErrorCode, oneLine } from './CliError.js';
+
+/** Reads and checks a report written by `preheat boot --report` (or `JSON.stringify(report)`). */
+export async function readReport(path: string): Promise<BootReport> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : oneLine(error);
+    throw new CliError(CliErrorCode.NoSuchFile, `cannot read report '${path}': ${why} (write one with: preheat boot <module> --report ${path})`, { cause: error });
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new CliError(CliErrorCode.NotJson, `'${path}' is not JSON: ${oneLine(error)}`, { cause: error });
+  }
+  const problem = bootReportProblem(parsed);
+  if (problem !== undefined) throw new CliError(CliErrorCode.NotAReport, `'${path}' is not a preheat boot report: ${problem}`);
+  return parsed as BootReport;
+}
