@@ -437,7 +437,7 @@ export class Warmup {
       maxConcurrent: this.#options.maxConcurrent,
       memoryBudgetMb: this.#options.memoryBudgetMb,
       now: () => this.#clock.now(),
-      run: (i) => runComponent(this.#registry.specs[i]!, this.#runEnv),
+      run: (i, done) => runComponent(this.#registry.specs[i]!, this.#runEnv, done),
       onSettled: (i, inBoot) => this.#onSettled(i, inBoot),
     });
     return this.#engine;
@@ -458,8 +458,13 @@ export class Warmup {
 
   #cancelBoot(reason: Error): void {
     this.#cancel.abort(reason);
-    for (const abort of this.#inFlight) abort.abort(reason);
-    this.#engine?.stop(reason);
+    this.#engine?.stop(reason); // first: nothing new may start when the aborted ones settle
+    // Abort in-flight attempts from a fresh microtask: this may run inside a settle (fail-fast),
+    // and their settling must not re-enter it.
+    const inFlight = [...this.#inFlight];
+    queueMicrotask(() => {
+      for (const abort of inFlight) abort.abort(reason);
+    });
   }
 
   /** Loader `get`: a usable component, undefined for a failed optional dependency, else the container. */

@@ -24,7 +24,7 @@ export interface LoadEngineConfig {
   readonly memoryBudgetMb: number;
   readonly now: () => number;
   /** Runs one component's attempt loop (never rejects). */
-  readonly run: (index: number) => Promise<RunOutcome>;
+  readonly run: (index: number, done: (outcome: RunOutcome) => void) => void;
   /** Told once per component that settles; `inBoot` when it counts toward the boot's progress. */
   readonly onSettled: (index: number, inBoot: boolean) => void;
 }
@@ -202,7 +202,7 @@ export class LoadEngine {
     const { states, now, run } = this.#config;
     states.startedAt[index] = now();
     states.set(index, ComponentStatus.Loading, states.startedAt[index]);
-    void run(index).then((outcome) => {
+    run(index, (outcome) => {
       // Settle first so the dependents it releases are queued before the freed slot is handed
       // out: the most urgent ready component gets it.
       if (!isSettled(states.status[index]!)) {
@@ -211,7 +211,6 @@ export class LoadEngine {
         this.#settle(index, outcome.status, outcome.attempts);
       }
       this.dispatcher.finished(index);
-    }).finally(() => {
       if (this.dispatcher.running === 0 && this.#idleWaiters.length > 0) {
         const waiters = this.#idleWaiters;
         this.#idleWaiters = [];
