@@ -34,9 +34,10 @@ const wavesTid = 0;
 
 /**
  * The boot as a Chrome trace (`{ traceEvents: [...] }`), to open in https://ui.perfetto.dev or
- * `chrome://tracing`. Thread 0 shows the waves; every component that ran gets its own thread (in
- * wave order) with one `'X'` span for the whole load and one nested span per attempt. A component
- * failed by a dependency gets an instant event. `ts`/`dur` are µs after the boot started.
+ * `chrome://tracing`. Thread 0 shows the boot and its waves (with eager scheduling, where waves
+ * overlap, each wave gets a thread). Every component that ran gets its own thread, in wave order,
+ * with one `'X'` span for the whole load and one nested span per attempt. A component failed by a
+ * dependency gets an instant event. `ts`/`dur` are µs after the boot started.
  *
  * @example
  * ```ts
@@ -60,11 +61,19 @@ export function toTraceEvents(report: BootReport): TraceDocument {
       args: { total: report.total, ready: report.readyCount, degraded: report.degradedCount, failed: report.failedCount },
     },
   ];
-  for (const span of waveSpans(report)) {
-    events.push({ name: `wave ${priorityName(span.wave)}`, cat: 'wave', ph: 'X', ts: us(span.start), dur: us(span.end) - us(span.start), pid, tid: wavesTid, args: { components: span.count } });
-  }
+  // Spans on one thread must nest. Waves run one after another, except with eager scheduling,
+  // where they overlap: then each wave gets a thread of its own.
+  const spans = waveSpans(report);
+  const eager = report.schedule === 'eager';
+  spans.forEach((span, k) => {
+    const name = `wave ${priorityName(span.wave)}`;
+    const tid = eager ? k + 1 : wavesTid;
+    if (eager) events.push({ name: 'thread_name', ph: 'M', ts: 0, pid, tid, args: { name } }, { name: 'thread_sort_index', ph: 'M', ts: 0, pid, tid, args: { sort_index: tid } });
+    events.push({ name, cat: 'wave', ph: 'X', ts: us(span.start), dur: us(span.end) - us(span.start), pid, tid, args: { components: span.count } });
+  });
+  const firstComponentTid = eager ? spans.length + 1 : 1;
   const rows = orderRows(report).filter((c) => c.finishedAt !== undefined);
-  rows.forEach((component, k) => pushComponent(events, component, k + 1, us));
+  rows.forEach((component, k) => pushComponent(events, component, firstComponentTid + k, us));
   return {
     traceEvents: events,
     displayTimeUnit: 'ms',

@@ -76,6 +76,39 @@ describe('toTraceEvents', () => {
     });
   });
 
+  describe('having an eager boot, whose waves overlap', () => {
+    const eager = makeReport(
+      { a: { wave: 0, start: 0, end: 300 }, b: { wave: 1, start: 0, end: 100 }, c: { wave: 2, start: 50, end: 400, deps: ['b'] } },
+      { schedule: 'eager' },
+    );
+
+    it('should give each wave its own thread so spans on a thread still nest', () => {
+      const events = toTraceEvents(eager).traceEvents;
+      const waves = events.filter((e) => e.cat === 'wave');
+      expect(new Set(waves.map((e) => e.tid)).size).toBe(3);
+      expectNested(events);
+    });
+  });
+
+  describe('having a boot in waves', () => {
+    it('should keep the spans on each thread nested', () => {
+      expectNested(toTraceEvents(report).traceEvents);
+    });
+
+    it('should not stretch a wave back over the one before when its members failed early', () => {
+      const early = makeReport({
+        db: { wave: 0, start: 0, end: 50, status: ComponentStatus.Failed },
+        slow: { wave: 0, start: 0, end: 100 },
+        other: { wave: 1, start: 100, end: 300 },
+        api: { wave: 2, end: 50, deps: ['db'], status: ComponentStatus.Failed },
+        jobs: { wave: 2, end: 150, deps: ['db'], status: ComponentStatus.Failed },
+      });
+      const events = toTraceEvents(early).traceEvents;
+      expect(events.find((e) => e.name === 'wave MEDIUM')).toMatchObject({ ts: 300_000, dur: 0 });
+      expectNested(events);
+    });
+  });
+
   describe('having an empty report', () => {
     it('should give just the process and the boot', () => {
       const events = toTraceEvents(makeReport({})).traceEvents;
@@ -83,3 +116,19 @@ describe('toTraceEvents', () => {
     });
   });
 });
+
+/** Trace viewers need the complete events of one thread to nest: none may end inside another. */
+function expectNested(events: readonly TraceEvent[]): void {
+  const byThread = new Map<number, TraceEvent[]>();
+  for (const e of events) if (e.ph === 'X') byThread.set(e.tid, [...(byThread.get(e.tid) ?? []), e]);
+  for (const spans of byThread.values()) {
+    const sorted = [...spans].sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+    const open: TraceEvent[] = [];
+    for (const span of sorted) {
+      while (open.length > 0 && open.at(-1)!.ts + open.at(-1)!.dur! <= span.ts) open.pop();
+      const parent = open.at(-1);
+      if (parent !== undefined) expect(span.ts + span.dur!).toBeLessThanOrEqual(parent.ts + parent.dur!);
+      open.push(span);
+    }
+  }
+}

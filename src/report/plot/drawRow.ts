@@ -1,4 +1,4 @@
-import { priorityName } from '../../component/Priority.js';
+import { Priority, priorityName } from '../../component/Priority.js';
 import type { ComponentReport } from '../BootReport.js';
 import { attemptKind } from './attemptKind.js';
 import { escapeXml } from './escapeXml.js';
@@ -28,7 +28,7 @@ export function drawRow(out: string[], c: ComponentReport, i: number, critical: 
     if (next !== undefined && geo.x(next.startedAt) > x + w + 1) out.push(`<line class="backoff" x1="${x + w}" y1="${mid}" x2="${geo.x(next.startedAt)}" y2="${mid}"/>`);
   }
   if (c.finishedAt === undefined) {
-    if (geo.showLabels) out.push(`<text class="note" x="${geo.plotLeft + 4}" y="${mid}" dy="0.35em">not loaded (${c.wave >= 4 ? 'deferred: loads on first use' : c.status})</text>`);
+    if (geo.showLabels) out.push(`<text class="note" x="${geo.plotLeft + 4}" y="${mid}" dy="0.35em">not loaded (${c.wave >= Priority.DEFERRED ? 'deferred: loads on first use' : c.status})</text>`);
     return;
   }
   const end = geo.x(c.finishedAt);
@@ -37,7 +37,7 @@ export function drawRow(out: string[], c: ComponentReport, i: number, critical: 
     out.push(`<path class="skip" d="M${end - s} ${mid - s}L${end + s} ${mid + s}M${end + s} ${mid - s}L${end - s} ${mid + s}"><title>${escapeXml(clip(`${c.name} · not run · ${c.lastError ?? c.status}`))}</title></path>`);
   }
   if (geo.showLabels) {
-    const notes = [...(history.length > 1 ? [`${history.length} attempts`] : []), ...(c.status === 'ready' ? [] : [c.status]), ...(c.required ? [] : ['optional'])];
+    const notes = [...(c.wave >= Priority.DEFERRED ? ['deferred, loaded on demand'] : []), ...(history.length > 1 ? [`${history.length} attempts`] : []), ...(c.status === 'ready' ? [] : [c.status]), ...(c.required ? [] : ['optional'])];
     const text = `${history.length === 0 ? 'not run' : `+${formatDuration(c.loadTimeMs ?? 0)}`}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
     out.push(`<text class="dur" x="${end + 6}" y="${mid}" dy="0.35em">${escapeXml(text)}</text>`);
   }

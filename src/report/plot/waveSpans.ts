@@ -12,8 +12,9 @@ export interface WaveSpan {
 
 /**
  * The boot waves (CRITICAL … LOW) that had members, derived from the components' `wave` and
- * times. A wave starts when its first member started (or, if none ran, first settled) and ends when
- * its last member settled. DEFERRED components load on demand and form no wave.
+ * times. A wave starts when its first member started (or, if none ran, first settled; never before
+ * the previous wave ended, with `'waves'` scheduling) and ends when its last member settled.
+ * DEFERRED components load on demand and form no wave.
  */
 export function waveSpans(report: BootReport): WaveSpan[] {
   const firstStart: number[] = [];
@@ -29,10 +30,20 @@ export function waveSpans(report: BootReport): WaveSpan[] {
     if (startedAt !== undefined) firstStart[wave] = Math.min(firstStart[wave] ?? Infinity, startedAt);
   }
   const spans: WaveSpan[] = [];
+  let previousEnd = -Infinity;
   for (let wave = Priority.CRITICAL; wave < Priority.DEFERRED; wave++) {
     const n = count[wave];
     if (n === undefined) continue;
-    spans.push({ wave, start: firstStart[wave] ?? firstSettle[wave]!, end: lastSettle[wave]!, count: n });
+    let start = firstStart[wave] ?? firstSettle[wave]!;
+    let end = lastSettle[wave]!;
+    // In 'waves' scheduling a wave starts once the one before has settled; members failed early by
+    // a dependency (never run) must not stretch it back over that wave.
+    if (report.schedule === 'waves') {
+      start = Math.max(start, previousEnd);
+      end = Math.max(end, start);
+      previousEnd = end;
+    }
+    spans.push({ wave, start, end, count: n });
   }
   return spans;
 }
