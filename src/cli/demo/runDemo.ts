@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { criticalChain } from '../../report/criticalChain.js';
 import { renderTimelineSvg } from '../../report/plot/renderTimelineSvg.js';
 import { formatDuration } from '../../report/plot/formatDuration.js';
@@ -44,8 +44,9 @@ export async function runDemo({ term, cwd, out = '.', verbose = false }: DemoOpt
   term.out.write(`\n${summaryTable(report, paint)}\n\n${paint.bold('Critical chain')}\n${formatCriticalChain(report, criticalChain(report), undefined, paint)}\n\n`);
   const reportPath = await writeOutput(join(out, 'boot-report.json'), cwd, `${JSON.stringify(report, null, 2)}\n`);
   const svgPath = await writeOutput(join(out, 'boot-timeline.svg'), cwd, renderTimelineSvg(report, { title: 'preheat demo: voice assistant boot' }));
-  term.out.write(`Wrote ${reportPath}\n  and ${svgPath} (open it in a browser)\n`);
-  term.out.write(paint.grey(`More: preheat analyze blame ${reportPath}\n`));
+  const shown = (path: string): string => relative(cwd, path) || path;
+  term.out.write(`Wrote ${shown(reportPath)} and ${shown(svgPath)} (open the SVG in a browser).\n`);
+  term.out.write(paint.grey(`Next: npx preheat analyze blame ${shown(reportPath)}   (also: critical-chain, plot -o boot.html, trace -o trace.json)\n`));
   await warmup.shutdown();
   return 0;
 }
