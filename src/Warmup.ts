@@ -8,7 +8,7 @@ import { ComponentStatus, isUsable } from './component/ComponentStatus.js';
 import type { ComponentSpec } from './component/ComponentSpec.js';
 import { Priority, priorityName } from './component/Priority.js';
 import { toComponentSpec, type Registrable } from './component/toComponentSpec.js';
-import { bindComponent } from './container/bindComponent.js';
+import { ComponentBindings } from './container/ComponentBindings.js';
 import { instantiate, type InstantiateHost } from './container/instantiate.js';
 import { BootCancelledError } from './errors/BootCancelledError.js';
 import { ComponentNotReadyError } from './errors/ComponentNotReadyError.js';
@@ -33,7 +33,6 @@ import { withTimeout } from './run/withTimeout.js';
 import { AttemptAbort } from './run/AttemptAbort.js';
 import { disposeDiscarded } from './run/dispose.js';
 import { ComponentTimeoutError } from './errors/ComponentTimeoutError.js';
-import { resetBinding } from './container/bindComponent.js';
 import { resolveWarmupOptions, type ResolvedWarmupOptions, type WarmupOptions } from './WarmupOptions.js';
 
 /** Options of {@link Warmup.shutdown}. */
@@ -84,7 +83,7 @@ export class Warmup {
   /** Attempts and health checks in flight, aborted together on shutdown / fail-fast. */
   readonly #inFlight = new Set<AttemptAbort>();
   readonly #runEnv: RunEnvironment;
-  readonly #instanceOrThrowFn = (index: number): unknown => this.#instanceOrThrow(index);
+  readonly #bindings: ComponentBindings;
   #plan: BootPlan | undefined;
   #engine: LoadEngine | undefined;
   #boot: Promise<BootReport> | undefined;
@@ -99,6 +98,7 @@ export class Warmup {
   constructor(container: Container, options?: WarmupOptions) {
     this.container = container;
     this.#options = resolveWarmupOptions(options);
+    this.#bindings = new ComponentBindings(container, this.#options.binding, (index) => this.#instanceOrThrow(index));
     this.#clock = clockFrom(this.#options.scheduler);
     this.#states = new ComponentStates(this.#registry.specs);
     this.#readiness = new Readiness(this.#states, this.#registry.specs);
@@ -133,12 +133,12 @@ export class Warmup {
     const base = this.#registry.size;
     const specs = items.map((item, k) => toComponentSpec(item, base + k));
     for (const spec of specs) {
-      if (this.container.isCurrentBound(spec.token)) throw new DuplicateComponentError(spec.name, 'binding');
+      if (this.#bindings.isTaken(spec.token)) throw new DuplicateComponentError(spec.name, 'binding');
     }
     this.#registry.addAll(specs); // atomic: throws on a duplicate, keeping nothing of this batch
     for (const spec of specs) {
       this.#states.add();
-      bindComponent(this.container, spec, this.#instanceOrThrowFn);
+      this.#bindings.add(spec);
     }
     return this;
   }
@@ -215,7 +215,7 @@ export class Warmup {
             // Given up: release the instance and stop handing it out.
             const instance = this.#states.instance[i];
             this.#states.instance[i] = undefined;
-            resetBinding(this.container, spec, (k) => this.#instanceOrThrow(k));
+            this.#bindings.reset(spec);
             disposeDiscarded(spec, instance, (e) => this.#runEnv.onBackgroundError(spec, e));
             if (spec.required) this.#unrecoverable.push(spec.name);
           }
@@ -383,7 +383,7 @@ export class Warmup {
         const spec = this.#registry.specs[i]!;
         if (this.#states.status[i] !== ComponentStatus.Failed) this.#states.set(i, ComponentStatus.Stopped, this.#clock.now());
         this.#states.instance[i] = undefined;
-        resetBinding(this.container, spec, (k) => this.#instanceOrThrow(k));
+        this.#bindings.reset(spec);
       },
     });
     this.#readiness.phase.next('stopped');

@@ -1,0 +1,120 @@
+import { bindingScopeValues, bindingTypeValues, type Container, type ServiceIdentifier } from 'inversify';
+import type { ComponentSpec } from '../component/ComponentSpec.js';
+
+/** How component tokens get their binding in the user's container. */
+export type BindingStrategy = 'lazy' | 'eager';
+
+type Factory = () => unknown;
+/** Hands out component `index`'s instance or throws ComponentNotReadyError. */
+export type InstanceOrThrow = (index: number) => unknown;
+
+interface BindingServiceLike {
+  getNonParentBindings(id: ServiceIdentifier): Iterable<unknown> | undefined;
+  set(binding: object): void;
+}
+
+// inversify hands plugins its BindingService (the `PluginContext` of @inversifyjs/plugin); a plugin
+// is recognised by this symbol. Nothing else of the plugin package is needed.
+const isPlugin = Symbol.for('@inversifyjs/plugin/isPlugin');
+// Ids of the bindings made here; far from inversify's own counter, which starts at 0.
+let nextBindingId = 2 ** 40;
+
+/**
+ * Binds each component token in the user's container as a singleton whose factory hands out the
+ * warm instance (or throws ComponentNotReadyError before there is one). inversify caches the first
+ * value, so a warm `container.get` costs what any singleton costs.
+ *
+ * `lazy` (the default) records the factory and creates the inversify binding the first time the
+ * container looks the token up (`get`, `isBound`, injection into another class), through a plugin
+ * that wraps the container's binding lookup. Binding 100,000 tokens the plain way costs about as
+ * much as booting them (see docs/performance.md); most tokens are never asked for by the container.
+ * When the plugin hook is not there (another inversify version), it falls back to `eager`:
+ * `bind(token).toDynamicValue(factory).inSingletonScope()` at register.
+ */
+export class ComponentBindings {
+  readonly #container: Container;
+  readonly #instanceOrThrow: InstanceOrThrow;
+  /** Tokens not bound yet, with their component index (no closure per component until needed). */
+  readonly #pending: Map<ServiceIdentifier, number> | undefined;
+
+  constructor(container: Container, strategy: BindingStrategy, instanceOrThrow: InstanceOrThrow) {
+    this.#container = container;
+    this.#instanceOrThrow = instanceOrThrow;
+    this.#pending = strategy === 'lazy' ? installLazyLookup(container, (index) => this.#factory(index)) : undefined;
+  }
+
+  /** Which strategy is in effect (`lazy` falls back to `eager` when the plugin hook is missing). */
+  get strategy(): BindingStrategy {
+    return this.#pending === undefined ? 'eager' : 'lazy';
+  }
+
+  /** True when the token already has a binding (or a pending one) in this container. */
+  isTaken(token: ServiceIdentifier): boolean {
+    return this.#pending?.has(token) === true || this.#container.isCurrentBound(token);
+  }
+
+  add(spec: ComponentSpec): void {
+    if (this.#pending !== undefined) this.#pending.set(spec.token, spec.index);
+    else this.#container.bind(spec.token).toDynamicValue(this.#factory(spec.index)).inSingletonScope();
+  }
+
+  /**
+   * Drops a cached singleton so the next lookup asks the factory again (after shutdown, or when the
+   * monitor gives up). A binding never materialised has nothing cached.
+   */
+  reset(spec: ComponentSpec): void {
+    if (this.#pending?.has(spec.token) === true) return;
+    this.#container.rebind(spec.token).toDynamicValue(this.#factory(spec.index)).inSingletonScope();
+  }
+
+  #factory(index: number): Factory {
+    return () => this.#instanceOrThrow(index);
+  }
+}
+
+function installLazyLookup(container: Container, factoryOf: (index: number) => Factory): Map<ServiceIdentifier, number> | undefined {
+  const pending = new Map<ServiceIdentifier, number>();
+  let installed = false;
+  class LazyComponentBindings {
+    readonly [isPlugin] = true;
+    constructor(_container: Container, context: { bindingService?: Partial<BindingServiceLike> }) {
+      const service = context.bindingService;
+      if (typeof service?.getNonParentBindings !== 'function' || typeof service.set !== 'function') return;
+      const lookup = service.getNonParentBindings.bind(service);
+      const set = service.set.bind(service);
+      service.getNonParentBindings = (id: ServiceIdentifier) => {
+        const found = lookup(id);
+        if (found !== undefined || pending.size === 0) return found;
+        const index = pending.get(id);
+        if (index === undefined) return undefined;
+        pending.delete(id);
+        set(dynamicSingleton(id, factoryOf(index)));
+        return lookup(id);
+      };
+      installed = true;
+    }
+    load(): void {}
+  }
+  try {
+    container.register(LazyComponentBindings);
+  } catch {
+    return undefined;
+  }
+  return installed ? pending : undefined;
+}
+
+/** The binding `bind(id).toDynamicValue(factory).inSingletonScope()` builds, field for field. */
+function dynamicSingleton(id: ServiceIdentifier, factory: Factory): object {
+  return {
+    cache: { isRight: false, value: undefined },
+    id: nextBindingId++,
+    isSatisfiedBy: () => true,
+    moduleId: undefined,
+    onActivation: undefined,
+    onDeactivation: undefined,
+    scope: bindingScopeValues.Singleton,
+    serviceIdentifier: id,
+    type: bindingTypeValues.DynamicValue,
+    value: factory,
+  };
+}
