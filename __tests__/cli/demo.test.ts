@@ -38,7 +38,7 @@ describe('the assistant demo (npm start)', () => {
       expect(stdout).toMatch(/^▸ wave CRITICAL \(3 components\)$/m);
       expect(stdout).toMatch(/^ {2}↻ macos_controller: attempt 1 failed, retrying$/m);
       expect(stdout).toMatch(/^ {2}✗ weather_service .*failed \(optional\): getaddrinfo ENOTFOUND api\.weather\.example$/m);
-      expect(stdout).toMatch(/^ {2}~ pattern_learner .*degraded/m);
+      expect(stdout).toMatch(/^ {2}~ pattern_learner .*degraded: its health check answered false$/m);
       expect(stdout).toMatch(/^Boot finished in \S+: 12 ready, 1 degraded, 1 failed \(optional\), 1 not loaded; accepting commands\.$/m);
       expect(stdout).toMatch(/^ {2}✓ large_ml_model loaded in \S+$/m);
       expect(stdout).toMatch(/^ {2}COMPONENT +PRIORITY/m);
