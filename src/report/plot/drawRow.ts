@@ -39,7 +39,10 @@ export function drawRow(out: string[], c: ComponentReport, i: number, critical: 
   if (geo.showLabels) {
     const notes = [...(c.wave >= Priority.DEFERRED ? ['deferred, loaded on demand'] : []), ...(history.length > 1 ? [`${history.length} attempts`] : []), ...(c.status === 'ready' ? [] : [c.status]), ...(c.required ? [] : ['optional'])];
     const text = `${history.length === 0 ? 'not run' : `+${formatDuration(c.loadTimeMs ?? 0)}`}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
-    out.push(`<text class="dur" x="${end + 6}" y="${mid}" dy="0.35em">${escapeXml(text)}</text>`);
+    // 10 px text is about 5.6 px a character; a label that would run off the right edge goes left of the bars.
+    const fitsRight = end + 6 + text.length * 5.6 <= geo.width - 4;
+    const left = geo.x(history[0]?.startedAt ?? c.finishedAt) - 6;
+    out.push(`<text class="dur" x="${round(fitsRight ? end + 6 : left)}" y="${mid}" dy="0.35em"${fitsRight ? '' : ' text-anchor="end"'}>${escapeXml(text)}</text>`);
   }
 }
 
