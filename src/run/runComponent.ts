@@ -37,6 +37,8 @@ export interface RunOutcome {
   readonly instance?: unknown;
   readonly error?: Error;
   readonly attempts: number;
+  /** When the last attempt ended (the same clock reading as its AttemptRecord's `finishedAt`). */
+  readonly finishedAt: number;
 }
 
 /**
@@ -54,6 +56,8 @@ export function runComponent(spec: ComponentSpec, env: RunEnvironment, done: (ou
 }
 
 class AttemptLoop {
+  private finishedAt = Number.NaN;
+
   constructor(
     private readonly spec: ComponentSpec,
     private readonly env: RunEnvironment,
@@ -97,19 +101,19 @@ class AttemptLoop {
     const hook = healthHookOf(spec, instance);
     if (hook === undefined) {
       this.record(attempt, startedAt, 'ready');
-      this.done({ status: ComponentStatus.Ready, instance, attempts: attempt });
+      this.done({ status: ComponentStatus.Ready, instance, attempts: attempt, finishedAt: this.finishedAt });
       return;
     }
     checkHealth(spec, hook, instance, env.clock, spec.healthTimeout ?? env.healthTimeout, env.inFlight, attempt).then(
       (unhealthy) => {
         if (unhealthy === undefined) {
           this.record(attempt, startedAt, 'ready');
-          this.done({ status: ComponentStatus.Ready, instance, attempts: attempt });
+          this.done({ status: ComponentStatus.Ready, instance, attempts: attempt, finishedAt: this.finishedAt });
           return;
         }
         this.record(attempt, startedAt, 'unhealthy', unhealthy);
         if (attempt > spec.retries) {
-          this.done({ status: ComponentStatus.Degraded, instance, error: unhealthy, attempts: attempt });
+          this.done({ status: ComponentStatus.Degraded, instance, error: unhealthy, attempts: attempt, finishedAt: this.finishedAt });
           return;
         }
         this.discard(instance);
@@ -127,7 +131,7 @@ class AttemptLoop {
     const error = normalise(this.spec, thrown, attempt, cancel);
     this.record(attempt, startedAt, cancel.aborted ? 'cancelled' : error instanceof ComponentTimeoutError ? 'timeout' : 'failed', error);
     if (cancel.aborted || attempt > this.spec.retries) {
-      this.done({ status: ComponentStatus.Failed, error, attempts: attempt });
+      this.done({ status: ComponentStatus.Failed, error, attempts: attempt, finishedAt: this.finishedAt });
       return;
     }
     this.retry(attempt);
@@ -137,7 +141,7 @@ class AttemptLoop {
     const { spec, env } = this;
     sleep(env.clock, backoffDelay(attempt, spec.backoff, env.random), env.cancel).then(
       () => this.start(attempt + 1),
-      () => this.done({ status: ComponentStatus.Failed, error: normalise(spec, env.cancel.reason, attempt, env.cancel), attempts: attempt }),
+      () => this.done({ status: ComponentStatus.Failed, error: normalise(spec, env.cancel.reason, attempt, env.cancel), attempts: attempt, finishedAt: env.clock.now() }),
     );
   }
 
@@ -147,6 +151,7 @@ class AttemptLoop {
 
   private record(attempt: number, startedAt: number, outcome: AttemptOutcome, error?: Error): void {
     const finishedAt = this.env.clock.now();
+    this.finishedAt = finishedAt;
     this.env.onAttempt(
       this.spec,
       error === undefined ? { attempt, startedAt, finishedAt, outcome } : { attempt, startedAt, finishedAt, outcome, error: messageOf(error) },

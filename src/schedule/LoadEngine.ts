@@ -208,7 +208,7 @@ export class LoadEngine {
       if (!isSettled(states.status[index]!)) {
         states.instance[index] = outcome.instance;
         states.error[index] = outcome.error;
-        this.#settle(index, outcome.status, outcome.attempts);
+        this.#settle(index, outcome.status, outcome.attempts, outcome.finishedAt);
       }
       this.dispatcher.finished(index);
       if (this.dispatcher.running === 0 && this.#idleWaiters.length > 0) {
@@ -225,9 +225,8 @@ export class LoadEngine {
     return new Promise((resolve) => this.#idleWaiters.push(resolve));
   }
 
-  #settle(index: number, status: ComponentStatus, attempt?: number): void {
-    const { states, now } = this.#config;
-    const at = now();
+  #settle(index: number, status: ComponentStatus, attempt?: number, at = this.#config.now()): void {
+    const { states } = this.#config;
     states.finishedAt[index] = at;
     const error = states.error[index];
     states.set(index, status, at, attempt, error);
