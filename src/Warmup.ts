@@ -1,38 +1,37 @@
 import 'reflect-metadata';
-import type { Container, ServiceIdentifier } from 'inversify';
-import { firstValueFrom, map, type Observable, filter, take, timeout as rxTimeout, throwError, distinctUntilChanged } from 'rxjs';
-import { runBoot } from './boot/runBoot.js';
+import type { Container } from 'inversify';
+import { distinctUntilChanged, filter, firstValueFrom, map, take, type Observable } from 'rxjs';
 import { planBoot, type BootPlan } from './boot/planBoot.js';
+import { runBoot } from './boot/runBoot.js';
 import { ComponentRegistry, type ComponentId } from './component/ComponentRegistry.js';
 import { ComponentStatus, isUsable } from './component/ComponentStatus.js';
-import type { ComponentSpec } from './component/ComponentSpec.js';
 import { Priority, priorityName } from './component/Priority.js';
 import { toComponentSpec, type Registrable } from './component/toComponentSpec.js';
 import { ComponentBindings } from './container/ComponentBindings.js';
-import { instantiate, type InstantiateHost } from './container/instantiate.js';
+import { ComponentLookup } from './container/ComponentLookup.js';
+import { instantiate } from './container/instantiate.js';
 import { BootCancelledError } from './errors/BootCancelledError.js';
-import { ComponentNotReadyError } from './errors/ComponentNotReadyError.js';
 import { DuplicateComponentError } from './errors/DuplicateComponentError.js';
 import { RegistrationClosedError } from './errors/RegistrationClosedError.js';
-import { ComponentStates } from './readiness/ComponentStates.js';
-import type { BootProgress } from './readiness/BootProgress.js';
-import type { ComponentEvent } from './readiness/ComponentEvent.js';
-import type { Phase } from './readiness/Phase.js';
-import { Readiness } from './readiness/Readiness.js';
-import type { BootReport } from './report/BootReport.js';
-import { buildReport } from './report/buildReport.js';
-import { clockFrom, type Clock } from './run/Clock.js';
-import { runComponent, type RunEnvironment } from './run/runComponent.js';
-import { LoadEngine } from './schedule/LoadEngine.js';
 import { HealthMonitor } from './lifecycle/HealthMonitor.js';
 import type { MonitorHandle, MonitorOptions } from './lifecycle/MonitorOptions.js';
-import type { ComponentShutdown, ShutdownReport } from './lifecycle/ShutdownReport.js';
+import { recoverInPlace } from './lifecycle/recoverInPlace.js';
+import type { ShutdownReport } from './lifecycle/ShutdownReport.js';
 import { stopComponents } from './lifecycle/stopComponents.js';
-import { callSafely } from './run/callSafely.js';
-import { withTimeout } from './run/withTimeout.js';
-import { AttemptAbort } from './run/AttemptAbort.js';
+import type { BootProgress } from './readiness/BootProgress.js';
+import type { ComponentEvent } from './readiness/ComponentEvent.js';
+import { ComponentStates } from './readiness/ComponentStates.js';
+import type { Phase } from './readiness/Phase.js';
+import { Readiness } from './readiness/Readiness.js';
+import { waitTimeout } from './readiness/waitTimeout.js';
+import { WaveQueries } from './readiness/WaveQueries.js';
+import type { BootReport } from './report/BootReport.js';
+import { buildReport } from './report/buildReport.js';
+import type { AttemptAbort } from './run/AttemptAbort.js';
+import { clockFrom, type Clock } from './run/Clock.js';
 import { disposeDiscarded } from './run/dispose.js';
-import { ComponentTimeoutError } from './errors/ComponentTimeoutError.js';
+import { runComponent, type RunEnvironment } from './run/runComponent.js';
+import { LoadEngine } from './schedule/LoadEngine.js';
 import { resolveWarmupOptions, type ResolvedWarmupOptions, type WarmupOptions } from './WarmupOptions.js';
 
 /** Options of {@link Warmup.shutdown}. */
@@ -84,6 +83,8 @@ export class Warmup {
   readonly #inFlight = new Set<AttemptAbort>();
   readonly #runEnv: RunEnvironment;
   readonly #bindings: ComponentBindings;
+  readonly #lookup: ComponentLookup;
+  readonly #waves: WaveQueries;
   #plan: BootPlan | undefined;
   #engine: LoadEngine | undefined;
   #boot: Promise<BootReport> | undefined;
@@ -98,29 +99,27 @@ export class Warmup {
   constructor(container: Container, options?: WarmupOptions) {
     this.container = container;
     this.#options = resolveWarmupOptions(options);
-    this.#bindings = new ComponentBindings(container, this.#options.binding, (index) => this.#instanceOrThrow(index));
     this.#clock = clockFrom(this.#options.scheduler);
     this.#states = new ComponentStates(this.#registry.specs);
     this.#readiness = new Readiness(this.#states, this.#registry.specs);
+    this.#waves = new WaveQueries(this.#registry.specs, this.#states, () => this.#plan?.effective);
+    this.#lookup = new ComponentLookup(container, this.#registry, this.#states, () => this.#plan?.graph, (spec, error) =>
+      this.#states.warn(spec.index, this.#clock.now(), `a hook failed while discarding an instance: ${String(error)}`),
+    );
+    this.#bindings = new ComponentBindings(container, this.#options.binding, (index) => this.#lookup.instanceOrThrow(index));
     this.events$ = this.#states.events.asObservable();
     this.progress$ = this.#readiness.progress$;
     this.phase$ = this.#readiness.phase.pipe(distinctUntilChanged());
-    const host: InstantiateHost = {
-      container,
-      lookup: (spec, id) => this.#lookup(spec, id),
-      unusableOptional: (spec) => this.#unusableOptional(spec),
-      onBackgroundError: (spec, error) => this.#runEnv.onBackgroundError(spec, error),
-    };
+    const lookup = this.#lookup;
     this.#runEnv = {
       clock: this.#clock,
       healthTimeout: this.#options.healthTimeout,
       random: this.#options.random,
       cancel: this.#cancel.signal,
       inFlight: this.#inFlight,
-      instantiate: (spec, abort, attempt) => instantiate(spec, host, abort, attempt),
+      instantiate: (spec, abort, attempt) => instantiate(spec, lookup, abort, attempt),
       onAttempt: (spec, record) => this.#states.recordAttempt(spec.index, record),
-      onBackgroundError: (spec, error) =>
-        this.#states.warn(spec.index, this.#clock.now(), `a hook failed while discarding an instance: ${String(error)}`),
+      onBackgroundError: (spec, error) => lookup.onBackgroundError(spec, error),
     };
   }
 
@@ -187,10 +186,10 @@ export class Warmup {
   async getAsync<T>(id: ComponentId): Promise<T> {
     const index = this.#registry.resolve(id);
     if (!isUsable(this.#states.status[index]!)) {
-      if (this.#shuttingDown) return this.#instanceOrThrow(index) as T;
+      if (this.#shuttingDown) return this.#lookup.instanceOrThrow(index) as T;
       await this.#getEngine().demand(index);
     }
-    return this.#instanceOrThrow(index) as T;
+    return this.#lookup.instanceOrThrow(index) as T;
   }
 
   /**
@@ -206,7 +205,7 @@ export class Warmup {
         healthTimeout: this.#options.healthTimeout,
         random: this.#options.random,
         cancel: this.#cancel.signal,
-        recover: (i, signal) => this.#recover(i, signal),
+        recover: (i, signal) => recoverInPlace(this.#registry.specs[i]!, this.#states.instance[i], this.#clock, signal),
         setStatus: (i, status, error) => {
           if (error !== undefined) this.#states.error[i] = error;
           this.#states.set(i, status, this.#clock.now(), undefined, error);
@@ -285,7 +284,7 @@ export class Warmup {
   /** Resolves with the instance once usable; rejects if it failed or the timeout passes first. */
   whenReady<T>(id: ComponentId, options: WaitOptions = {}): Promise<T> {
     const index = this.#registry.resolve(id);
-    return firstValueFrom(this.#withTimeout(this.#readiness.ready$<T>(index), options, () => index));
+    return firstValueFrom(waitTimeout(this.#readiness.ready$<T>(index), options.timeout, this.#options.scheduler, () => this.#culprit(index)));
   }
 
   /** Resolves when the CRITICAL wave is usable (see {@link waitFor}). */
@@ -301,9 +300,10 @@ export class Warmup {
     const waves$ = this.#readiness.settledWave.pipe(
       filter((settled) => settled >= priority),
       take(1),
-      map(() => this.#assertWavesUsable(priority)),
+      map(() => this.#waves.assertUsable(priority)),
     );
-    return firstValueFrom(this.#withTimeout(waves$, options, () => this.#firstUnsettled(priority)), { defaultValue: stoppedEarly }).then((value) => {
+    const limited$ = waitTimeout(waves$, options.timeout, this.#options.scheduler, () => this.#culprit(this.#waves.firstUnusable(priority)));
+    return firstValueFrom(limited$, { defaultValue: stoppedEarly }).then((value) => {
       if (value === stoppedEarly) throw new BootCancelledError(`the container stopped before the ${priorityName(priority)} wave was usable`);
     });
   }
@@ -342,7 +342,7 @@ export class Warmup {
         engine: () => this.#getEngine(),
         cancelled: () => (this.#cancel.signal.aborted ? (this.#cancel.signal.reason as Error) : undefined),
         shuttingDown: () => this.#shuttingDown,
-        criticalUsable: () => this.#requiredUnusable(Priority.CRITICAL) < 0,
+        criticalUsable: () => this.#waves.requiredUnusable(Priority.CRITICAL) < 0,
         status: (i) => this.#states.status[i]!,
         report: () => {
           this.#bootFinishedAt = this.#clock.now();
@@ -367,54 +367,23 @@ export class Warmup {
     if (drainMs > 0) await new Promise<void>((resolve) => this.#clock.setTimeout(resolve, drainMs));
     await this.#engine?.whenIdle();
     await this.#bootRun; // the waves are over (not the boot() promise: fail-fast calls shutdown from there)
-    const components: Record<string, ComponentShutdown> = {};
-    const stopped: string[] = [];
-    const failed: string[] = [];
-    await stopComponents({
+    const result = await stopComponents({
       specs: this.#registry.specs,
       states: this.#states,
       graph: this.#plan?.graph,
       clock: this.#clock,
       shutdownTimeout: this.#options.shutdownTimeout,
-      onStopped: (i, result) => {
-        components[result.name] = result;
-        if (result.outcome === 'stopped') stopped.push(result.name);
-        if (result.outcome === 'failed' || result.outcome === 'timeout') failed.push(result.name);
-        const spec = this.#registry.specs[i]!;
+      onStopped: (i) => {
         if (this.#states.status[i] !== ComponentStatus.Failed) this.#states.set(i, ComponentStatus.Stopped, this.#clock.now());
         this.#states.instance[i] = undefined;
-        this.#bindings.reset(spec);
+        this.#bindings.reset(this.#registry.specs[i]!);
       },
     });
     this.#readiness.phase.next('stopped');
     this.#readiness.complete();
     this.#states.events.complete();
     const finishedAt = this.#clock.now();
-    return { startedAt, finishedAt, durationMs: finishedAt - startedAt, stopped, failed, components };
-  }
-
-  /** Recovery in place: the warm-up hook runs again on the same instance, within the component's timeout. */
-  async #recover(index: number, signal: AbortSignal): Promise<void> {
-    const spec = this.#registry.specs[index]!;
-    const instance = this.#states.instance[index];
-    const abort = new AttemptAbort();
-    const hasRecover = spec.definition?.recover !== undefined;
-    const onWarmup = (instance as { onWarmup?: unknown } | null)?.onWarmup;
-    let hook: (() => unknown) | undefined;
-    if (hasRecover) hook = () => spec.definition!.recover!(instance, abort.signal);
-    else if (spec.ctor !== undefined && typeof onWarmup === 'function') hook = () => (onWarmup as (s: AbortSignal) => unknown).call(instance, abort.signal);
-    if (hook === undefined) return;
-    const onStop = (): void => abort.abort(signal.reason);
-    signal.addEventListener('abort', onStop, { once: true });
-    try {
-      await withTimeout(this.#clock, callSafely(hook), {
-        each: spec.timeout,
-        abort,
-        onTimeout: () => new ComponentTimeoutError(spec.name, spec.timeout, 'load'),
-      });
-    } finally {
-      signal.removeEventListener('abort', onStop);
-    }
+    return { startedAt, finishedAt, durationMs: finishedAt - startedAt, ...result };
   }
 
   #healthOf(index: number): ReturnType<HealthMonitor['score']> {
@@ -447,7 +416,7 @@ export class Warmup {
     if (inBoot) {
       this.#readiness.settled(index);
       const engine = this.#engine!;
-      this.#readiness.advanceWaves((p) => engine.remaining(p), () => this.#requiredUnusable(Priority.CRITICAL) < 0);
+      this.#readiness.advanceWaves((p) => engine.remaining(p), () => this.#waves.requiredUnusable(Priority.CRITICAL) < 0);
     }
     const spec = this.#registry.specs[index]!;
     const booting = this.#readiness.phase.value === 'booting' || this.#readiness.phase.value === 'critical-ready';
@@ -467,104 +436,9 @@ export class Warmup {
     });
   }
 
-  /** Loader `get`: a usable component, undefined for a failed optional dependency, else the container. */
-  #lookup(spec: ComponentSpec, id: ServiceIdentifier): unknown {
-    const index = this.#registry.find(id);
-    if (index < 0) return this.container.get(id);
-    if (isUsable(this.#states.status[index]!)) return this.#states.instance[index];
-    if (this.#isOptionalDependency(spec.index, index)) return undefined;
-    return this.#instanceOrThrow(index);
-  }
-
-  #isOptionalDependency(node: number, dep: number): boolean {
-    const graph = this.#plan?.graph;
-    if (graph === undefined || node >= graph.size) return false;
-    for (let e = graph.depStart[node]!, end = graph.depStart[node + 1]!; e < end; e++) {
-      if (graph.depList[e] === dep) return graph.depRequired[e] === 0;
-    }
-    return false;
-  }
-
-  #unusableOptional(spec: ComponentSpec): ServiceIdentifier[] {
-    const graph = this.#plan?.graph;
-    const tokens: ServiceIdentifier[] = [];
-    if (graph === undefined || spec.index >= graph.size) return tokens;
-    for (let e = graph.depStart[spec.index]!, end = graph.depStart[spec.index + 1]!; e < end; e++) {
-      const dep = graph.depList[e]!;
-      if (graph.depRequired[e] === 0 && !isUsable(this.#states.status[dep]!)) tokens.push(this.#registry.specs[dep]!.token);
-    }
-    return tokens;
-  }
-
-  #instanceOrThrow(index: number): unknown {
-    const status = this.#states.status[index]!;
-    if (isUsable(status)) return this.#states.instance[index];
-    const spec = this.#registry.specs[index]!;
-    throw new ComponentNotReadyError(spec.name, status, this.#notReadyHint(spec, status), this.#states.error[index]);
-  }
-
-  #notReadyHint(spec: ComponentSpec, status: ComponentStatus): string {
-    switch (status) {
-      case ComponentStatus.Pending:
-        return spec.priority === Priority.DEFERRED
-          ? `it is DEFERRED and loads on demand: await warmup.getAsync('${spec.name}') first.`
-          : `await warmup.boot() (or warmup.whenReady('${spec.name}')) before container.get.`;
-      case ComponentStatus.Loading:
-        return `it is still loading: await warmup.whenReady('${spec.name}') first.`;
-      case ComponentStatus.Failed:
-        return 'it failed to load; see the cause and the boot report.';
-      case ComponentStatus.Stopped:
-        return 'the container has shut down.';
-      case ComponentStatus.Ready:
-      case ComponentStatus.Degraded:
-        return '';
-    }
-  }
-
-  #assertWavesUsable(priority: Priority): void {
-    const index = this.#requiredUnusable(priority);
-    if (index < 0) return;
-    const spec = this.#registry.specs[index]!;
-    const status = this.#states.status[index]!;
-    throw new ComponentNotReadyError(spec.name, status, `required ${priorityName(spec.priority)} component failed; see the cause.`, this.#states.error[index]);
-  }
-
-  /** A required component of the waves up to `priority` that is not usable, or -1. O(V). */
-  #requiredUnusable(priority: Priority): number {
-    const effective = this.#plan?.effective;
-    if (effective === undefined) return -1;
-    for (const spec of this.#registry.specs) {
-      if (effective[spec.index]! <= priority && spec.required && !isUsable(this.#states.status[spec.index]!)) return spec.index;
-    }
-    return -1;
-  }
-
-  #firstUnsettled(priority: Priority): number {
-    const effective = this.#plan?.effective;
-    for (const spec of this.#registry.specs) {
-      const eff = effective?.[spec.index] ?? spec.priority;
-      if (eff <= priority && !isUsable(this.#states.status[spec.index]!)) return spec.index;
-    }
-    return 0;
-  }
-
-  #withTimeout<T>(source: Observable<T>, options: WaitOptions, culprit: () => number): Observable<T> {
-    const { timeout } = options;
-    if (timeout === undefined || !Number.isFinite(timeout)) return source;
-    return source.pipe(
-      rxTimeout({
-        first: timeout,
-        scheduler: this.#options.scheduler,
-        with: () => {
-          const index = culprit();
-          const spec = this.#registry.specs[index];
-          const status = this.#states.status[index] ?? ComponentStatus.Pending;
-          return throwError(
-            () => new ComponentNotReadyError(spec?.name ?? '(none)', status, `still not usable after ${timeout} ms; check the boot report for what it waits on.`),
-          );
-        },
-      }),
-    );
+  #culprit(index: number): { name: string; status: ComponentStatus } | undefined {
+    const spec = this.#registry.specs[index];
+    return spec === undefined ? undefined : { name: spec.name, status: this.#states.status[index]! };
   }
 
   #refuseLateRegistration(items: readonly Registrable[]): never {

@@ -9,7 +9,7 @@ import type { Clock } from '../run/Clock.js';
 import { disposeHookOf } from '../run/componentHooks.js';
 import { withTimeout } from '../run/withTimeout.js';
 import { AttemptAbort } from '../run/AttemptAbort.js';
-import type { ComponentShutdown } from './ShutdownReport.js';
+import type { ComponentShutdown, ShutdownReport } from './ShutdownReport.js';
 
 /** What {@link stopComponents} needs. */
 export interface StopContext {
@@ -19,8 +19,11 @@ export interface StopContext {
   readonly clock: Clock;
   readonly shutdownTimeout: number;
   /** Called as each component's hooks end (status change, binding reset). */
-  readonly onStopped: (index: number, result: ComponentShutdown) => void;
+  readonly onStopped: (index: number) => void;
 }
+
+/** What {@link stopComponents} resolves with: the per-component part of a ShutdownReport. */
+export type StopResult = Pick<ShutdownReport, 'components' | 'stopped' | 'failed'>;
 
 /**
  * Runs shutdown hooks in reverse dependency order: a component stops once everything that depends
@@ -28,7 +31,7 @@ export interface StopContext {
  * `shutdownTimeout`; a hook that throws or hangs is recorded and the rest still stop. Counter-based
  * like the boot, so it is O(V + E) and never recursive.
  */
-export function stopComponents(ctx: StopContext): Promise<void> {
+export function stopComponents(ctx: StopContext): Promise<StopResult> {
   const { specs, graph, states } = ctx;
   const size = specs.length;
   const blockers = new Int32Array(size);
@@ -36,7 +39,14 @@ export function stopComponents(ctx: StopContext): Promise<void> {
   for (let i = 0; i < size; i++) {
     blockers[i] = inGraph(i) ? graph!.dependentStart[i + 1]! - graph!.dependentStart[i]! : 0;
   }
-  return new Promise<void>((resolve) => {
+  const result: StopResult = { components: {}, stopped: [], failed: [] };
+  const record = (index: number, entry: ComponentShutdown): void => {
+    result.components[entry.name] = entry;
+    if (entry.outcome === 'stopped') result.stopped.push(entry.name);
+    if (entry.outcome === 'failed' || entry.outcome === 'timeout') result.failed.push(entry.name);
+    ctx.onStopped(index);
+  };
+  return new Promise<StopResult>((resolve) => {
     let remaining = size;
     const ready: number[] = [];
     let draining = false;
@@ -57,7 +67,7 @@ export function stopComponents(ctx: StopContext): Promise<void> {
         if (!stop(index)) release(index);
       }
       draining = false;
-      if (remaining === 0) resolve();
+      if (remaining === 0) resolve(result);
     };
     /** Starts the hooks; false when there are none (the caller releases at once). */
     const stop = (index: number): boolean => {
@@ -66,7 +76,7 @@ export function stopComponents(ctx: StopContext): Promise<void> {
       const usable = isUsable(states.status[index]!);
       const hook = usable ? disposeHookOf(spec, instance) : undefined;
       if (hook === undefined) {
-        ctx.onStopped(index, { name: spec.name, outcome: usable ? 'stopped' : 'skipped', durationMs: 0 });
+        record(index, { name: spec.name, outcome: usable ? 'stopped' : 'skipped', durationMs: 0 });
         return false;
       }
       const startedAt = ctx.clock.now();
@@ -85,8 +95,8 @@ export function stopComponents(ctx: StopContext): Promise<void> {
             error: describeError(error),
           }),
         )
-        .then((result) => {
-          ctx.onStopped(index, result);
+        .then((entry) => {
+          record(index, entry);
           release(index);
           drain();
         }, () => undefined);

@@ -1,0 +1,27 @@
+import { ComponentStatus } from '../component/ComponentStatus.js';
+import type { ComponentSpec } from '../component/ComponentSpec.js';
+import { Priority } from '../component/Priority.js';
+import { ComponentNotReadyError } from '../errors/ComponentNotReadyError.js';
+
+/** The error `container.get` / `getAsync` raise for a component that is not usable, with a hint fit for its status. */
+export function notReadyError(spec: ComponentSpec, status: ComponentStatus, cause: unknown): ComponentNotReadyError {
+  return new ComponentNotReadyError(spec.name, status, hintFor(spec, status), cause);
+}
+
+function hintFor(spec: ComponentSpec, status: ComponentStatus): string {
+  switch (status) {
+    case ComponentStatus.Pending:
+      return spec.priority === Priority.DEFERRED
+        ? `it is DEFERRED and loads on demand: await warmup.getAsync('${spec.name}') first.`
+        : `await warmup.boot() (or warmup.whenReady('${spec.name}')) before container.get.`;
+    case ComponentStatus.Loading:
+      return `it is still loading: await warmup.whenReady('${spec.name}') first.`;
+    case ComponentStatus.Failed:
+      return 'it failed to load; see the cause and the boot report.';
+    case ComponentStatus.Stopped:
+      return 'the container has shut down.';
+    case ComponentStatus.Ready:
+    case ComponentStatus.Degraded:
+      return '';
+  }
+}

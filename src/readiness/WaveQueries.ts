@@ -1,0 +1,47 @@
+import { isUsable } from '../component/ComponentStatus.js';
+import type { ComponentSpec } from '../component/ComponentSpec.js';
+import { priorityName, type Priority } from '../component/Priority.js';
+import { ComponentNotReadyError } from '../errors/ComponentNotReadyError.js';
+import type { ComponentStates } from './ComponentStates.js';
+
+/** Questions about the waves up to a priority, for `waitFor` and the `critical-ready` phase. Each is O(V). */
+export class WaveQueries {
+  constructor(
+    private readonly specs: readonly ComponentSpec[],
+    private readonly states: ComponentStates,
+    private readonly effective: () => Uint8Array | undefined,
+  ) {}
+
+  /** A required component of the waves up to `priority` that is not usable, or -1 (also before the plan). */
+  requiredUnusable(priority: Priority): number {
+    const effective = this.effective();
+    if (effective === undefined) return -1;
+    for (const spec of this.specs) {
+      if (effective[spec.index]! <= priority && spec.required && !isUsable(this.states.status[spec.index]!)) return spec.index;
+    }
+    return -1;
+  }
+
+  /** Throws ComponentNotReadyError (with the cause) for the first required component that is not usable. */
+  assertUsable(priority: Priority): void {
+    const index = this.requiredUnusable(priority);
+    if (index < 0) return;
+    const spec = this.specs[index]!;
+    throw new ComponentNotReadyError(
+      spec.name,
+      this.states.status[index]!,
+      `required ${priorityName(spec.priority)} component failed; see the cause.`,
+      this.states.error[index],
+    );
+  }
+
+  /** The first component of the waves up to `priority` that is not usable yet (to name in a timeout), or -1. */
+  firstUnusable(priority: Priority): number {
+    const effective = this.effective();
+    for (const spec of this.specs) {
+      const wave = effective?.[spec.index] ?? spec.priority;
+      if (wave <= priority && !isUsable(this.states.status[spec.index]!)) return spec.index;
+    }
+    return -1;
+  }
+}
