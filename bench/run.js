@@ -1,0 +1,788 @@
+#!/usr/bin/env node
+/**
+ * The benchmark harness of issue 7.
+ *
+ *   npm run bench                 # full run (about 10 minutes on 2 cores)
+ *   npm run bench -- --quick      # well under a minute
+ *
+ * Options: --quick, --suites=boot,shapes,makespan,seed,get,bind, --runs=N (override every case),
+ * --timeout=SECONDS (per child, default 60), --out=FILE, --no-build.
+ *
+ * Every contender runs in a fresh child process (bench/contender.js), contenders are interleaved
+ * run by run, each figure is the median of the runs, and ratios are to the floor measured in the
+ * same run. Prints markdown tables to stdout (progress to stderr) and writes the raw results to
+ * bench/results/<quick|full>.json.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { criticalPath, depth, makeWorkload, waveBound } from './lib/workload.js';
+import { fmtMs, fmtNum, fmtRatio, median, table } from './lib/stats.js';
+import { bindVariants, bootContenderNames, getVariants, peerNames } from './lib/names.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..');
+
+// ---------------------------------------------------------------- options
+
+const argv = process.argv.slice(2);
+const flag = (name) => argv.includes(`--${name}`);
+const option = (name) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const quick = flag('quick');
+const mode = quick ? 'quick' : 'full';
+const suitesWanted = (option('suites') ?? 'boot,shapes,makespan,seed,get,bind').split(',');
+const runsOverride = option('runs') === undefined ? undefined : Number(option('runs'));
+const timeoutMs = Number(option('timeout') ?? 60) * 1000;
+const outFile = option('out') ?? path.join(here, 'results', `${mode}.json`);
+
+const log = (...parts) => process.stderr.write(`${parts.join(' ')}\n`);
+
+// ---------------------------------------------------------------- build
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function ensureBuild() {
+  const distIndex = path.join(root, 'dist', 'index.js');
+  const stale = !existsSync(distIndex) || newestMtime(path.join(root, 'src')) > statSync(distIndex).mtimeMs;
+  if (!stale) return { rebuilt: false, ok: true };
+  if (flag('no-build') && existsSync(distIndex)) return { rebuilt: false, ok: true, stale: true };
+  log('dist/ is missing or older than src/: npm run build --silent');
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const build = spawnSync(npm, ['run', 'build', '--silent'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (build.status === 0) return { rebuilt: true, ok: true };
+  if (!existsSync(distIndex)) {
+    log('the build failed and there is no dist/: cannot benchmark');
+    process.exit(1);
+  }
+  log('warning: the build failed; benchmarking the dist/ that is there');
+  return { rebuilt: true, ok: false };
+}
+
+/**
+ * Copies dist/ to node_modules/.cache (where bare imports still resolve to the project's
+ * node_modules, and which git and eslint ignore) so that a rebuild by someone else during a long
+ * run changes nothing under the children.
+ */
+function snapshotDist() {
+  const dir = path.join(root, 'node_modules', '.cache', 'preheat-bench', String(process.pid));
+  try {
+    cpSync(path.join(root, 'dist'), path.join(dir, 'dist'), { recursive: true });
+    const index = path.join(dir, 'dist', 'index.js');
+    const smoke = spawnSync(process.execPath, ['--input-type=module', '-e', `await import(${JSON.stringify(pathToFileURL(index).href)})`], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    if (smoke.status !== 0) throw new Error(`the copy does not load: ${smoke.stderr.trim().split('\n')[0]}`);
+  } catch (error) {
+    log(`warning: could not snapshot dist/ (${error.message}); children import dist/ directly`);
+    return undefined;
+  }
+  const cleanup = () => rmSync(dir, { recursive: true, force: true });
+  process.on('exit', cleanup);
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.on(signal, () => {
+      cleanup();
+      process.exit(130);
+    });
+  }
+  return path.join(dir, 'dist', 'index.js');
+}
+
+let preheatDist;
+
+// ---------------------------------------------------------------- plan
+
+const BOOT = bootContenderNames;
+const PEERS = new Set(peerNames);
+const SEED_LIMIT = 10;
+const SEED_OPTIMUM = 200;
+
+function plan() {
+  const cases = [];
+  const runs = (n) => runsOverride ?? n;
+  if (suitesWanted.includes('boot')) {
+    for (const n of quick ? [1_000, 10_000] : [1_000, 10_000, 100_000]) {
+      cases.push({
+        suite: 'boot',
+        id: `dag-${n}`,
+        title: `random DAG, N = ${n.toLocaleString('en-US')}`,
+        spec: { shape: 'dag', n, seed: 42 },
+        contenders: BOOT,
+        runs: runs(quick ? 3 : n >= 100_000 ? 3 : n >= 10_000 ? 5 : 7),
+        // The peers are context, not targets: once each in quick mode, and once at 100k (NestJS
+        // alone takes 20–60 s a run there).
+        ...(quick || n >= 100_000 ? { peerRuns: runsOverride ?? 1 } : {}),
+      });
+    }
+  }
+  if (suitesWanted.includes('shapes') && !quick) {
+    for (const n of [10_000, 100_000]) {
+      for (const shape of ['chain', 'fanin', 'fanout', 'flat']) {
+        // The peers run once per shape, and at 100k only on the shapes a target names (chain,
+        // fan-in): they take up to tens of seconds a run there.
+        const peersHere = n < 100_000 || shape === 'chain' || shape === 'fanin';
+        cases.push({
+          suite: 'shapes',
+          id: `${shape}-${n}`,
+          title: `${shape}, N = ${n.toLocaleString('en-US')}`,
+          spec: { shape, n, seed: 42 },
+          contenders: peersHere ? BOOT : BOOT.filter((c) => !PEERS.has(c)),
+          runs: runs(3),
+          peerRuns: runsOverride ?? 1,
+        });
+      }
+    }
+  }
+  if (suitesWanted.includes('makespan')) {
+    cases.push({
+      suite: 'makespan',
+      id: 'dag-200-timed',
+      title: '200 timed components (5–50 ms), random DAG, random priorities, unlimited concurrency',
+      spec: { shape: 'dag', n: 200, seed: 7, timed: { min: 5, max: 50 } },
+      // avvio is sequential (~5.5 s here); quick mode leaves it out.
+      contenders: quick ? BOOT.filter((c) => c !== 'avvio') : BOOT,
+      runs: runs(quick ? 1 : 5),
+    });
+  }
+  if (suitesWanted.includes('seed')) {
+    cases.push({
+      suite: 'seed',
+      id: 'flat-15x100ms-limit10',
+      title: `15 independent components × 100 ms, maxConcurrent ${SEED_LIMIT} (optimum ${SEED_OPTIMUM} ms)`,
+      spec: { shape: 'flat', n: 15, seed: 1, priorities: false, timed: { min: 100, max: 100, fixed: 100 }, maxConcurrent: SEED_LIMIT },
+      contenders: quick ? BOOT.filter((c) => c !== 'avvio') : BOOT,
+      runs: runs(quick ? 1 : 5),
+    });
+  }
+  if (suitesWanted.includes('get')) {
+    const getCases = quick
+      ? [['class', 1], ['symbol', 1024]]
+      : [['class', 1], ['class', 1024], ['symbol', 1], ['symbol', 1024]];
+    for (const [kind, tokens] of getCases) {
+      cases.push({
+        suite: 'get',
+        id: `${kind}-${tokens}`,
+        title: `${tokens === 1 ? 'one' : '1,024 rotating'} ${kind} token${tokens === 1 ? '' : 's'}`,
+        spec: { kind, tokens, ...(quick ? { roundMs: 3, warmupMs: 60, rounds: 15 } : { roundMs: 5, warmupMs: 150, rounds: 40 }) },
+        contenders: getVariants.filter((v) => !quick || v !== 'inversify-singleton').map((v) => `get:${v}`),
+        runs: runs(quick ? 1 : 3),
+      });
+    }
+  }
+  if (suitesWanted.includes('bind')) {
+    for (const n of quick ? [10_000] : [10_000, 100_000]) {
+      cases.push({
+        suite: 'bind',
+        id: `bind-${n}`,
+        title: `binding ${n.toLocaleString('en-US')} string tokens`,
+        spec: { n },
+        contenders: bindVariants
+          .filter((v) => !quick || ['map-set', 'inversify-dynamic-singleton', 'preheat-register-lazy', 'preheat-register-eager'].includes(v))
+          .map((v) => `bind:${v}`),
+        runs: runs(quick ? 1 : 3),
+      });
+    }
+  }
+  return cases;
+}
+
+// ---------------------------------------------------------------- children
+
+function runChild(name, spec) {
+  return new Promise((resolve) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, ['--expose-gc', path.join(here, 'contender.js'), name, JSON.stringify(spec)], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: preheatDist === undefined ? process.env : { ...process.env, PREHEAT_DIST: preheatDist },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => {
+      stderr += d;
+      if (stderr.length > 100_000) stderr = stderr.slice(-50_000);
+    });
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, timeoutMs);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      const childMs = performance.now() - started;
+      const line = stdout.split('\n').find((l) => l.startsWith('@@RESULT '));
+      const warnings = [...new Set(stderr.split('\n').filter((l) => /Warning/.test(l)).map((l) => l.replace(/^\(node:\d+\) /, '')))];
+      if (timedOut) {
+        resolve({ ok: false, valid: false, error: `failed: over the ${timeoutMs / 1000} s cap`, childMs, warnings });
+      } else if (line === undefined) {
+        const last = stderr.trim().split('\n').filter(Boolean).slice(-3).join(' / ').slice(0, 300);
+        resolve({ ok: false, valid: false, error: `failed: child died (${signal ?? `exit ${code}`}): ${last}`, childMs, warnings });
+      } else {
+        const result = JSON.parse(line.slice('@@RESULT '.length));
+        if (!result.ok && !result.error.startsWith('invalid')) result.error = `failed: ${result.error}`;
+        resolve({ ...result, childMs, warnings });
+      }
+    });
+  });
+}
+
+async function runCase(c) {
+  const records = [];
+  const dead = new Set();
+  for (let r = 0; r < c.runs; r++) {
+    // Interleave: every run visits every contender, starting one further along each time.
+    const order = c.contenders.map((_, k) => c.contenders[(k + r) % c.contenders.length]);
+    for (const name of order) {
+      const limit = PEERS.has(name) && c.peerRuns !== undefined ? Math.min(c.peerRuns, c.runs) : c.runs;
+      if (r >= limit || dead.has(name)) continue;
+      const result = await runChild(name, c.spec);
+      records.push({ contender: name, run: r, ...result });
+      const what = !result.ok
+        ? result.error.slice(0, 100)
+        : result.nsPerOp !== undefined
+          ? `${fmtNum(result.nsPerOp)} ns/op`
+          : result.usPerToken !== undefined
+            ? `${fmtMs(result.ms)} (${fmtNum(result.usPerToken)} µs/token)`
+          : `${fmtMs(result.totalMs)} (register ${fmtMs(result.registerMs)}, boot ${fmtMs(result.bootMs)})`;
+      log(`  [${c.suite} ${c.id}] run ${r + 1}/${limit} ${name}: ${what}`);
+      // Failures are deterministic here (overflow, false cycle, invalid order, cap): do not repeat them.
+      if (!result.ok) dead.add(name);
+    }
+  }
+  return records;
+}
+
+// ---------------------------------------------------------------- summaries
+
+function okRuns(records, name) {
+  return records.filter((r) => r.contender === name && r.ok);
+}
+
+function failureOf(records, name) {
+  return records.find((r) => r.contender === name && !r.ok)?.error;
+}
+
+/** Median over runs of (value / floor's value in the same run). */
+function pairedRatio(records, name, pick, floorPick = pick, floorName = 'floor') {
+  const ratios = [];
+  for (const rec of okRuns(records, name)) {
+    const floor = records.find((f) => f.contender === floorName && f.run === rec.run && f.ok);
+    if (floor !== undefined) ratios.push(pick(rec) / floorPick(floor));
+  }
+  return median(ratios);
+}
+
+function summariseBoot(c, records) {
+  const n = c.spec.n;
+  const rows = {};
+  for (const name of c.contenders) {
+    const runs = okRuns(records, name);
+    if (runs.length === 0) {
+      rows[name] = { failed: failureOf(records, name) ?? 'not run' };
+      continue;
+    }
+    const m = (k) => median(runs.map((r) => r[k]));
+    const failedRuns = records.filter((r) => r.contender === name && !r.ok);
+    rows[name] = {
+      runs: runs.length,
+      ...(failedRuns.length > 0 ? { partial: `${failedRuns.length} of ${runs.length + failedRuns.length} runs ${failedRuns[0].error}` } : {}),
+      registerMs: m('registerMs'),
+      bootMs: m('bootMs'),
+      totalMs: m('totalMs'),
+      usPerComponent: (m('totalMs') * 1000) / n,
+      ratio: pairedRatio(records, name, (r) => r.totalMs),
+      cpuMs: m('cpuMs'),
+      cpuRatio: pairedRatio(records, name, (r) => r.cpuMs),
+      bootRatio: pairedRatio(records, name, (r) => r.bootMs, (f) => f.totalMs),
+      registerRatio: pairedRatio(records, name, (r) => r.registerMs, (f) => f.totalMs),
+      peakRssDeltaMb: m('peakRssDeltaMb'),
+      peakRssMb: m('peakRssMb'),
+      heapAfterMb: m('heapAfterMb'),
+      heapRetainedMb: m('heapRetainedMb'),
+      warnings: [...new Set(runs.flatMap((r) => r.warnings ?? []))],
+      notes: [...new Set(runs.flatMap((r) => r.notes ?? []))],
+    };
+  }
+  return rows;
+}
+
+function summariseMakespan(c, records) {
+  const w = makeWorkload(c.spec);
+  const cpNominal = criticalPath(w, w.duration);
+  const wbNominal = waveBound(w, w.duration).total;
+  const rows = {};
+  for (const name of c.contenders) {
+    const runs = okRuns(records, name);
+    if (runs.length === 0) {
+      rows[name] = { failed: failureOf(records, name) ?? 'not run' };
+      continue;
+    }
+    const per = runs.map((r) => {
+      const observed = Float64Array.from(r.observed);
+      const cpObserved = criticalPath(w, observed);
+      const wbObserved = waveBound(w, observed).total;
+      return {
+        makespan: r.bootMs,
+        total: r.totalMs,
+        cpObserved,
+        wbObserved,
+        overCp: r.bootMs / cpNominal,
+        overCpObserved: r.bootMs / cpObserved,
+        overWb: r.bootMs / wbNominal,
+        overWbObserved: r.bootMs / wbObserved,
+        maxRunning: r.maxRunning,
+        startLatency: r.startLatencyMs,
+        tailLatency: r.tailLatencyMs,
+      };
+    });
+    const m = (k) => median(per.map((p) => p[k]));
+    rows[name] = {
+      runs: runs.length,
+      makespanMs: m('makespan'),
+      totalMs: m('total'),
+      cpObservedMs: m('cpObserved'),
+      wbObservedMs: m('wbObserved'),
+      overCp: m('overCp'),
+      overCpObserved: m('overCpObserved'),
+      overWaveBound: m('overWb'),
+      overWaveBoundObserved: m('overWbObserved'),
+      ratio: pairedRatio(records, name, (r) => r.bootMs),
+      maxRunning: Math.max(...per.map((p) => p.maxRunning)),
+      startLatencyMs: m('startLatency'),
+      tailLatencyMs: m('tailLatency'),
+      warnings: [...new Set(runs.flatMap((r) => r.warnings ?? []))],
+    };
+  }
+  return { cpNominalMs: cpNominal, waveBoundNominalMs: wbNominal, depth: depth(w), edges: w.edges, rows };
+}
+
+function summariseSeed(c, records) {
+  const rows = {};
+  for (const name of c.contenders) {
+    const runs = okRuns(records, name);
+    if (runs.length === 0) {
+      rows[name] = { failed: failureOf(records, name) ?? 'not run' };
+      continue;
+    }
+    const maxRunning = Math.max(...runs.map((r) => r.maxRunning));
+    rows[name] = {
+      runs: runs.length,
+      makespanMs: median(runs.map((r) => r.bootMs)),
+      totalMs: median(runs.map((r) => r.totalMs)),
+      worstMs: Math.max(...runs.map((r) => r.bootMs)),
+      overOptimum: median(runs.map((r) => r.bootMs)) / SEED_OPTIMUM,
+      ratio: pairedRatio(records, name, (r) => r.bootMs),
+      maxRunning,
+      limitHonoured: maxRunning <= SEED_LIMIT,
+      startLatencyMs: median(runs.map((r) => r.startLatencyMs)),
+      tailLatencyMs: median(runs.map((r) => r.tailLatencyMs)),
+      warnings: [...new Set(runs.flatMap((r) => r.warnings ?? []))],
+    };
+  }
+  return { rows };
+}
+
+function summariseGet(c, records) {
+  const rows = {};
+  for (const name of c.contenders) {
+    const runs = okRuns(records, name);
+    const key = name.slice(4);
+    if (runs.length === 0) {
+      rows[key] = { failed: failureOf(records, name) ?? 'not run' };
+      continue;
+    }
+    const ns = median(runs.map((r) => r.nsPerOp));
+    rows[key] = { runs: runs.length, nsPerOp: ns, mopsPerSec: 1000 / ns };
+  }
+  const ns = (k) => rows[k]?.nsPerOp ?? NaN;
+  return {
+    rows,
+    preheatOverInversifyConstant: ns('preheat-get') / ns('inversify-constant'),
+    preheatOverInversifySingleton: ns('preheat-get') / ns('inversify-singleton'),
+    preheatOverMap: ns('preheat-get') / ns('map'),
+  };
+}
+
+function summariseBind(c, records) {
+  const rows = {};
+  for (const name of c.contenders) {
+    const runs = okRuns(records, name);
+    const key = name.slice(5);
+    if (runs.length === 0) {
+      rows[key] = { failed: failureOf(records, name) ?? 'not run' };
+      continue;
+    }
+    rows[key] = {
+      runs: runs.length,
+      ms: median(runs.map((r) => r.ms)),
+      usPerToken: median(runs.map((r) => r.usPerToken)),
+      ratio: pairedRatio(records, name, (r) => r.ms, (f) => f.ms, 'bind:map-set'),
+    };
+  }
+  return { rows };
+}
+
+function summarise(c, records) {
+  switch (c.suite) {
+    case 'bind':
+      return summariseBind(c, records);
+    case 'boot':
+    case 'shapes':
+      return summariseBoot(c, records);
+    case 'makespan':
+      return summariseMakespan(c, records);
+    case 'seed':
+      return summariseSeed(c, records);
+    case 'get':
+      return summariseGet(c, records);
+    default:
+      throw new Error(c.suite);
+  }
+}
+
+// ---------------------------------------------------------------- targets
+
+function targets(done) {
+  const find = (suite, id) => done.find((d) => d.suite === suite && d.id === id)?.summary;
+  const out = [];
+  const add = (target, measured, met, detail = '') => out.push({ target, measured, met, detail });
+  for (const n of [10_000, 100_000]) {
+    const s = find('boot', `dag-${n}`);
+    if (s === undefined) continue;
+    for (const mode of ['preheat-waves', 'preheat-eager']) {
+      const r = s[mode];
+      const required = mode === 'preheat-waves';
+      if (r.failed) add(`${mode} boot overhead at N = ${n}: ≤ 4× floor`, r.failed, false);
+      else
+        add(
+          `${mode} boot overhead at N = ${n}: ≤ 4× floor${required ? '' : ' (issue targets waves; eager shown for reference)'}`,
+          `${fmtRatio(r.ratio)} (${fmtMs(r.totalMs)} vs floor ${fmtMs(s.floor.totalMs)}; boot alone ${fmtRatio(r.bootRatio)}, register alone ${fmtRatio(r.registerRatio)})`,
+          r.ratio <= 4,
+          r.ratio <= 4 ? '' : `missed by ${fmtRatio(r.ratio / 4)}`,
+        );
+    }
+    if (n === 100_000) {
+      for (const mode of ['preheat-waves', 'preheat-eager']) {
+        const r = s[mode];
+        if (r.failed) continue;
+        add(
+          `${mode} peak memory at N = 100,000: < 150 MB`,
+          `${fmtNum(r.peakRssDeltaMb, 0)} MB peak RSS growth (process peak ${fmtNum(r.peakRssMb, 0)} MB; floor ${fmtNum(s.floor.peakRssDeltaMb, 0)} MB)`,
+          r.peakRssDeltaMb < 150,
+          r.peakRssDeltaMb < 150 ? '' : `over by ${fmtNum(r.peakRssDeltaMb - 150, 0)} MB (${fmtRatio(r.peakRssDeltaMb / 150)})`,
+        );
+      }
+    }
+  }
+  const mk = find('makespan', 'dag-200-timed');
+  if (mk !== undefined) {
+    const e = mk.rows['preheat-eager'];
+    if (e && !e.failed)
+      add(
+        'eager makespan ÷ critical path ≤ 1.01',
+        `${fmtNum(e.overCpObserved, 3)} of the observed critical path (${fmtNum(e.overCp, 3)} of the nominal one; floor ${fmtNum(mk.rows.floor.overCpObserved, 3)} / ${fmtNum(mk.rows.floor.overCp, 3)})`,
+        e.overCpObserved <= 1.01,
+        e.overCpObserved <= 1.01 ? '' : `missed by ${fmtNum((e.overCpObserved - 1.01) * 100, 1)} points`,
+      );
+    const v = mk.rows['preheat-waves'];
+    if (v && !v.failed)
+      add(
+        'waves makespan ÷ wave bound ≤ 1.01',
+        `${fmtNum(v.overWaveBoundObserved, 3)} of the observed wave bound (${fmtNum(v.overWaveBound, 3)} of the nominal one; ${fmtNum(v.overCp, 2)}× the critical path)`,
+        v.overWaveBoundObserved <= 1.01,
+        v.overWaveBoundObserved <= 1.01 ? '' : `missed by ${fmtNum((v.overWaveBoundObserved - 1.01) * 100, 1)} points`,
+      );
+  }
+  const seed = find('seed', 'flat-15x100ms-limit10');
+  if (seed !== undefined) {
+    for (const mode of ['preheat-waves', 'preheat-eager']) {
+      const r = seed.rows[mode];
+      if (!r || r.failed) continue;
+      add(
+        `seed headline (${mode}): ≤ 1.01 × 200 ms with ≤ 10 running at every instant`,
+        `${fmtMs(r.makespanMs)} = ${fmtNum(r.overOptimum, 3)} × 200 ms (worst run ${fmtMs(r.worstMs)}; floor ${fmtMs(seed.rows.floor.makespanMs)}); at most ${r.maxRunning} running`,
+        r.overOptimum <= 1.01 && r.limitHonoured,
+        r.overOptimum <= 1.01 ? '' : `missed by ${fmtMs(r.makespanMs - 202)} (${fmtNum((r.overOptimum - 1.01) * 100, 1)} points)`,
+      );
+    }
+  }
+  for (const kind of ['class', 'symbol']) {
+    for (const tokens of [1, 1024]) {
+      const g = find('get', `${kind}-${tokens}`);
+      if (g === undefined) continue;
+      if (g.rows['preheat-get'] === undefined || g.rows['inversify-constant'] === undefined) continue;
+      add(
+        `warm container.get ≤ 1.2× inversify's own (${kind}, ${tokens} token${tokens === 1 ? '' : 's'})`,
+        `${fmtRatio(g.preheatOverInversifyConstant)} of toConstantValue get${g.rows['inversify-singleton'] ? `, ${fmtRatio(g.preheatOverInversifySingleton)} of a dynamic-value singleton` : ''} (${fmtNum(g.rows['preheat-get'].nsPerOp)} vs ${fmtNum(g.rows['inversify-constant'].nsPerOp)} ns)`,
+        g.preheatOverInversifyConstant <= 1.2,
+      );
+      const gc = g.rows['preheat-getComponent'];
+      add(
+        `warmup.getComponent ≥ 50 M ops/s (${kind}, ${tokens} token${tokens === 1 ? '' : 's'})`,
+        gc.failed ?? `${fmtNum(gc.mopsPerSec, 1)} M ops/s (${fmtNum(gc.nsPerOp)} ns)`,
+        !gc.failed && gc.mopsPerSec >= 50,
+      );
+    }
+  }
+  for (const shape of ['chain', 'fanin']) {
+    const s = find('shapes', `${shape}-100000`);
+    if (s === undefined) continue;
+    for (const mode of ['preheat-waves', 'preheat-eager']) {
+      const r = s[mode];
+      add(`${shape} of 100,000 boots (${mode})`, r.failed ?? `boots in ${fmtMs(r.totalMs)} (${fmtRatio(r.ratio)} floor)`, !r.failed);
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- report
+
+const bindLabels = {
+  'map-set': 'Map.set (floor)',
+  'inversify-dynamic-singleton': 'inversify bind(t).toDynamicValue(f).inSingletonScope()',
+  'inversify-constant': 'inversify bind(t).toConstantValue(v)',
+  'inversify-module': 'inversify load(ContainerModule) of dynamic singletons',
+  'inversify-isCurrentBound': 'inversify isCurrentBound(t), N bound',
+  'inversify-first-get': 'inversify first get(t) of a dynamic singleton',
+  'preheat-register-lazy': "preheat register (binding: 'lazy', default)",
+  'preheat-register-eager': "preheat register (binding: 'eager')",
+  'preheat-first-get-lazy': "preheat first container.get(t) after boot, 'lazy'",
+  'preheat-first-get-eager': "preheat first container.get(t) after boot, 'eager'",
+};
+
+const short = (s, len = 48) => (s.length > len ? `${s.slice(0, len - 1)}…` : s);
+
+function render(meta, done, targetList) {
+  const parts = [];
+  parts.push(`## preheat benchmark (${meta.mode})`);
+  parts.push(
+    `${meta.date} · node ${meta.node} · ${meta.nproc} cores (${meta.cpu}) · ${fmtNum(meta.memGb, 0)} GB RAM · load ${meta.loadBefore.join(' ')} → ${meta.loadAfter.join(' ')} · git ${meta.git}${meta.dirty ? ' (uncommitted changes in src/)' : ''} · ${fmtNum(meta.wallS, 0)} s`,
+  );
+  const bootCases = done.filter((d) => d.suite === 'boot' || d.suite === 'shapes');
+  if (bootCases.length > 0) {
+    parts.push('### Boot overhead: ratio to the floor (register + boot, zero-cost async inits, median of fresh processes)');
+    const header = ['workload', 'floor', ...BOOT.slice(1)];
+    const rows = bootCases.map((d) => [
+      d.title,
+      d.summary.floor.failed ? short(d.summary.floor.failed) : fmtMs(d.summary.floor.totalMs),
+      ...BOOT.slice(1).map((name) => {
+        const r = d.summary[name];
+        if (r === undefined) return 'not run';
+        if (r.failed) return short(r.failed);
+        return `${fmtRatio(r.ratio)} (${fmtMs(r.totalMs)})${r.partial ? ` [${r.runs} run${r.runs === 1 ? '' : 's'} ok; ${short(r.partial, 40)}]` : ''}`;
+      }),
+    ]);
+    parts.push(table(header, rows));
+    parts.push('### Boot overhead, random DAG: register vs boot, per component, memory');
+    const detail = [];
+    for (const d of bootCases.filter((x) => x.suite === 'boot')) {
+      for (const name of BOOT) {
+        const r = d.summary[name];
+        if (r.failed) {
+          detail.push([d.spec.n.toLocaleString('en-US'), name, short(r.failed, 70), '', '', '', '', '', '', '', '', '']);
+          continue;
+        }
+        detail.push([
+          d.spec.n.toLocaleString('en-US'),
+          name,
+          fmtMs(r.registerMs),
+          fmtMs(r.bootMs),
+          fmtMs(r.totalMs),
+          fmtNum(r.usPerComponent, 2),
+          fmtRatio(r.ratio),
+          name === 'floor' ? '' : `${fmtRatio(r.registerRatio)} + ${fmtRatio(r.bootRatio)}`,
+          `${fmtMs(r.cpuMs)} (${fmtRatio(r.cpuRatio)})`,
+          fmtNum(r.peakRssDeltaMb, 1),
+          fmtNum(r.peakRssMb, 0),
+          fmtNum(r.heapRetainedMb, 1),
+        ]);
+      }
+    }
+    parts.push(
+      table(
+        ['N', 'contender', 'register', 'boot', 'total', 'µs/comp', '× floor', 'register + boot (× floor)', 'CPU time (× floor)', 'peak RSS Δ MB', 'peak RSS MB', 'heap retained MB'],
+        detail,
+      ),
+    );
+  }
+  const mk = done.find((d) => d.suite === 'makespan');
+  if (mk !== undefined) {
+    const s = mk.summary;
+    parts.push(`### Makespan: ${mk.title}`);
+    parts.push(
+      `Nominal critical path ${fmtMs(s.cpNominalMs)} (depth ${s.depth} components, ${s.edges} edges); nominal wave bound ${fmtMs(s.waveBoundNominalMs)}. "observed" bounds use each init's measured duration in that run (setTimeout fires late by ~0.1–2 ms).`,
+    );
+    parts.push(
+      table(
+        ['contender', 'makespan', '÷ critical path (observed)', '÷ critical path (nominal)', '÷ wave bound (observed)', '÷ wave bound (nominal)', '× floor', 'max running', 'first init after boot()', 'resolves after last init'],
+        mk.contenders.map((name) => {
+          const r = s.rows[name];
+          if (r.failed) return [name, short(r.failed), '', '', '', '', '', '', '', ''];
+          return [
+            name,
+            fmtMs(r.makespanMs),
+            fmtNum(r.overCpObserved, 3),
+            fmtNum(r.overCp, 3),
+            fmtNum(r.overWaveBoundObserved, 3),
+            fmtNum(r.overWaveBound, 3),
+            fmtRatio(r.ratio),
+            r.maxRunning,
+            fmtMs(r.startLatencyMs),
+            fmtMs(r.tailLatencyMs),
+          ];
+        }),
+      ),
+    );
+  }
+  const seed = done.find((d) => d.suite === 'seed');
+  if (seed !== undefined) {
+    parts.push(`### Seed headline: ${seed.title}`);
+    parts.push(
+      table(
+        ['contender', 'makespan (median)', 'worst run', '÷ 200 ms', '× floor', 'max running', 'limit of 10 honoured', 'first init after boot()', 'resolves after last init'],
+        seed.contenders.map((name) => {
+          const r = seed.summary.rows[name];
+          if (r.failed) return [name, short(r.failed), '', '', '', '', '', '', ''];
+          return [
+            name,
+            fmtMs(r.makespanMs),
+            fmtMs(r.worstMs),
+            fmtNum(r.overOptimum, 3),
+            fmtRatio(r.ratio),
+            r.maxRunning,
+            r.limitHonoured ? 'yes' : PEERS.has(name) ? 'no (has no limit)' : 'NO',
+            fmtMs(r.startLatencyMs),
+            fmtMs(r.tailLatencyMs),
+          ];
+        }),
+      ),
+    );
+  }
+  const gets = done.filter((d) => d.suite === 'get');
+  if (gets.length > 0) {
+    parts.push('### Warm get: ns/op (M ops/s), median of fresh processes');
+    const cell = (g, k) => {
+      const r = g.summary.rows[k];
+      if (r === undefined) return '–';
+      return r.failed ? short(r.failed) : `${fmtNum(r.nsPerOp)} (${fmtNum(r.mopsPerSec, 0)})`;
+    };
+    parts.push(
+      table(
+        ['tokens', 'Map.get', 'inversify toConstantValue get', 'inversify singleton get', 'preheat container.get', 'warmup.getComponent', 'preheat ÷ inversify constant', 'preheat ÷ inversify singleton'],
+        gets.map((g) => [
+          g.title,
+          cell(g, 'map'),
+          cell(g, 'inversify-constant'),
+          cell(g, 'inversify-singleton'),
+          cell(g, 'preheat-get'),
+          cell(g, 'preheat-getComponent'),
+          fmtRatio(g.summary.preheatOverInversifyConstant),
+          fmtRatio(g.summary.preheatOverInversifySingleton),
+        ]),
+      ),
+    );
+  }
+  const binds = done.filter((d) => d.suite === 'bind');
+  if (binds.length > 0) {
+    parts.push('### Binding: what register pays per token (fresh process each, median)');
+    parts.push(
+      table(
+        ['operation', ...binds.map((b) => `N = ${b.spec.n.toLocaleString('en-US')}: µs/token (total, × Map.set)`)],
+        bindVariants.map((v) => [
+          bindLabels[v] ?? v,
+          ...binds.map((b) => {
+            const r = b.summary.rows[v];
+            if (r === undefined) return '–';
+            return r.failed ? short(r.failed) : `${fmtNum(r.usPerToken)} (${fmtMs(r.ms)}, ${fmtRatio(r.ratio)})`;
+          }),
+        ]),
+      ),
+    );
+  }
+  if (targetList.length > 0) {
+    parts.push('### Targets of issue 7');
+    parts.push(table(['target', 'measured', 'met'], targetList.map((t) => [t.target, t.measured, t.met ? 'met' : `MISSED${t.detail ? ` (${t.detail})` : ''}`])));
+  }
+  const warnings = [
+    ...new Set(
+      done.flatMap((d) => Object.entries(d.suite === 'boot' || d.suite === 'shapes' ? d.summary : (d.summary.rows ?? {})).flatMap(([name, r]) => (r.warnings ?? []).map((w) => `${name}: ${w}`))),
+    ),
+  ];
+  if (warnings.length > 0) parts.push(`Warnings printed by the children:\n${warnings.map((w) => `- ${w}`).join('\n')}`);
+  return parts.join('\n\n');
+}
+
+// ---------------------------------------------------------------- main
+
+function gitInfo() {
+  const rev = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' });
+  const status = spawnSync('git', ['status', '--porcelain', '--', 'src'], { cwd: root, encoding: 'utf8' });
+  return { git: rev.stdout?.trim() || 'unknown', dirty: (status.stdout ?? '').trim().length > 0 };
+}
+
+/** `--render=FILE`: recompute the summaries and tables from a raw results file, run nothing. */
+function renderOnly(file) {
+  const raw = JSON.parse(readFileSync(file, 'utf8'));
+  const done = raw.cases.map((c) => ({ ...c, summary: summarise(c, c.records) }));
+  process.stdout.write(`${render(raw.meta, done, targets(done))}\n`);
+}
+
+async function main() {
+  if (option('render') !== undefined) {
+    renderOnly(option('render'));
+    return;
+  }
+  const wallStart = performance.now();
+  const build = ensureBuild();
+  preheatDist = snapshotDist();
+  const cases = plan();
+  const meta = {
+    mode,
+    date: new Date().toISOString(),
+    command: `npm run bench${quick ? ' -- --quick' : ''}${argv.filter((a) => a !== '--quick').length > 0 ? ` ${argv.filter((a) => a !== '--quick').join(' ')}` : ''}`,
+    node: process.version,
+    nproc: os.availableParallelism?.() ?? os.cpus().length,
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    memGb: os.totalmem() / 2 ** 30,
+    loadBefore: os.loadavg().map((x) => x.toFixed(2)),
+    versions: Object.fromEntries(
+      ['inversify', 'avvio', '@nestjs/core', 'rxjs'].map((p) => {
+        try {
+          return [p, JSON.parse(readFileSync(path.join(root, 'node_modules', p, 'package.json'), 'utf8')).version];
+        } catch {
+          return [p, 'missing'];
+        }
+      }),
+    ),
+    build,
+    timeoutMs,
+    ...gitInfo(),
+  };
+  log(`preheat bench (${mode}): ${cases.length} cases, node ${process.version}, ${meta.nproc} cores`);
+  const done = [];
+  for (const c of cases) {
+    log(`${c.suite}: ${c.title}`);
+    const records = await runCase(c);
+    done.push({ ...c, records, summary: summarise(c, records) });
+  }
+  meta.loadAfter = os.loadavg().map((x) => x.toFixed(2));
+  meta.wallS = (performance.now() - wallStart) / 1000;
+  const targetList = targets(done);
+  const text = render(meta, done, targetList);
+  process.stdout.write(`${text}\n`);
+  mkdirSync(path.dirname(outFile), { recursive: true });
+  writeFileSync(outFile, `${JSON.stringify({ meta, targets: targetList, cases: done }, null, 1)}\n`);
+  log(`raw results: ${path.relative(process.cwd(), outFile)}`);
+}
+
+await main();
