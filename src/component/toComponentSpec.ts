@@ -3,7 +3,7 @@ import { InvalidOptionError } from '../errors/InvalidOptionError.js';
 import { getComponentOptions } from './componentMetadata.js';
 import { isComponentDefinition, type ComponentDefinition } from './ComponentDefinition.js';
 import type { ComponentOptions } from './ComponentOptions.js';
-import type { ComponentSpec } from './ComponentSpec.js';
+import type { ComponentSpec, ResolvedBackoff } from './ComponentSpec.js';
 import { componentDefaults as d } from './defaults.js';
 import { describeToken } from './describeToken.js';
 import { validateComponentOptions } from './validateOptions.js';
@@ -47,27 +47,36 @@ function build(
   definition: ComponentDefinition | undefined,
 ): ComponentSpec {
   if (ctor !== undefined) validateComponentOptions(name, options); // undecorated classes too
-  const backoff = options.backoff ?? {};
   return {
     index,
     token,
     name,
     priority: options.priority ?? d.priority,
-    dependsOn: options.dependsOn ?? [],
-    optionalDependsOn: options.optionalDependsOn ?? [],
+    dependsOn: options.dependsOn ?? none,
+    optionalDependsOn: options.optionalDependsOn ?? none,
     timeout: options.timeout ?? d.timeout,
     retries: options.retries ?? d.retries,
-    backoff: {
-      delay: backoff.delay ?? options.retryDelay ?? d.retryDelay,
-      factor: backoff.factor ?? d.backoffFactor,
-      maxDelay: backoff.maxDelay ?? d.maxDelay,
-      jitter: backoff.jitter ?? d.jitter,
-    },
+    backoff: resolveBackoff(options),
     required: options.required ?? d.required,
     memoryMb: options.memoryMb ?? d.memoryMb,
     healthTimeout: options.healthTimeout,
     shutdownTimeout: options.shutdownTimeout,
     ctor,
     definition,
+  };
+}
+
+const none: readonly never[] = Object.freeze([]);
+const defaultBackoff: ResolvedBackoff = Object.freeze({ delay: d.retryDelay, factor: d.backoffFactor, maxDelay: d.maxDelay, jitter: d.jitter });
+
+/** The backoff with defaults filled in; components that set nothing share one frozen object. */
+function resolveBackoff(options: ComponentOptions): ResolvedBackoff {
+  const { backoff, retryDelay } = options;
+  if (backoff === undefined && retryDelay === undefined) return defaultBackoff;
+  return {
+    delay: backoff?.delay ?? retryDelay ?? d.retryDelay,
+    factor: backoff?.factor ?? d.backoffFactor,
+    maxDelay: backoff?.maxDelay ?? d.maxDelay,
+    jitter: backoff?.jitter ?? d.jitter,
   };
 }

@@ -24,25 +24,27 @@ export function buildGraph(registry: ComponentRegistry, isBoundElsewhere: IsBoun
   const seenBy = new Int32Array(size).fill(-1);
   const seenAt = new Int32Array(size);
 
-  for (let node = 0; node < size; node++) {
+  let node = 0;
+  // One function for every node (not a closure per node): it reads the current `node`.
+  const addEdge = (ref: DependencyRef, isRequired: boolean): void => {
+    const id = typeof ref === 'object' && ref instanceof LazyServiceIdentifier ? ref.unwrap() : ref;
+    const dep = registry.find(id);
+    if (dep < 0) {
+      if (!isRequired || isBoundElsewhere(id)) return;
+      throw new MissingDependencyError(specs[node]!.name, describeToken(id));
+    }
+    if (seenBy[dep] === node) {
+      if (isRequired) required[seenAt[dep]!] = 1;
+      return;
+    }
+    seenBy[dep] = node;
+    seenAt[dep] = from.length;
+    from.push(node);
+    to.push(dep);
+    required.push(isRequired ? 1 : 0);
+  };
+  for (; node < size; node++) {
     const spec = specs[node]!;
-    const addEdge = (ref: DependencyRef, isRequired: boolean): void => {
-      const id = ref instanceof LazyServiceIdentifier ? ref.unwrap() : ref;
-      const dep = registry.find(id);
-      if (dep < 0) {
-        if (!isRequired || isBoundElsewhere(id)) return;
-        throw new MissingDependencyError(spec.name, describeToken(id));
-      }
-      if (seenBy[dep] === node) {
-        if (isRequired) required[seenAt[dep]!] = 1;
-        return;
-      }
-      seenBy[dep] = node;
-      seenAt[dep] = from.length;
-      from.push(node);
-      to.push(dep);
-      required.push(isRequired ? 1 : 0);
-    };
     if (spec.ctor !== undefined) {
       for (const injection of readInjections(spec.ctor)) addEdge(injection.id, !injection.optional);
     }

@@ -5,6 +5,7 @@ import type { DependencyGraph } from '../graph/DependencyGraph.js';
 import type { ComponentStates } from '../readiness/ComponentStates.js';
 import { messageOf } from '../run/runComponent.js';
 import type { HealthScore } from '../lifecycle/MonitorOptions.js';
+import type { AttemptRecord } from '../run/AttemptRecord.js';
 import type { BootReport, ComponentReport } from './BootReport.js';
 
 /** What {@link buildReport} reads. */
@@ -21,19 +22,72 @@ export interface ReportSource {
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-/** Builds the report once, at the end (or on request), from the live state. O(V + E). */
+/**
+ * Builds the report at the end of the boot (or on request) from the live state. The counts and name
+ * lists are computed at once from a snapshot of the state arrays; the per-component entries
+ * (`components`, ~0.5 KB each) are built from that same snapshot the first time someone reads them,
+ * so a service that never looks at its report does not pay for 100,000 of them. O(V + E) either way.
+ */
 export function buildReport(source: ReportSource): BootReport {
-  const { specs, states, graph, effective } = source;
-  const components: Record<string, ComponentReport> = {};
+  const { specs, states } = source;
+  const snapshot: Snapshot = {
+    status: states.status.slice(),
+    error: states.error.slice(),
+    attempts: states.attempts.slice(),
+    startedAt: states.startedAt.slice(),
+    finishedAt: states.finishedAt.slice(),
+  };
   const readyComponents: string[] = [];
   const degradedComponents: string[] = [];
   const failedComponents: string[] = [];
   for (const spec of specs) {
-    const i = spec.index;
-    const status = states.status[i]!;
+    const status = snapshot.status[spec.index]!;
     if (status === ComponentStatus.Ready) readyComponents.push(spec.name);
     else if (status === ComponentStatus.Degraded) degradedComponents.push(spec.name);
     else if (status === ComponentStatus.Failed) failedComponents.push(spec.name);
+  }
+  const report = {
+    total: specs.length,
+    readyCount: readyComponents.length,
+    degradedCount: degradedComponents.length,
+    failedCount: failedComponents.length,
+    totalLoadTimeMs: source.finishedAt - source.startedAt,
+    startedAt: source.startedAt,
+    finishedAt: source.finishedAt,
+    schedule: source.schedule,
+    readyComponents,
+    degradedComponents,
+    failedComponents,
+  } as Mutable<BootReport>;
+  Object.defineProperty(report, 'components', {
+    enumerable: true,
+    configurable: true,
+    get(): Record<string, ComponentReport> {
+      const components = buildComponents(source, snapshot);
+      Object.defineProperty(report, 'components', { value: components, enumerable: true, writable: false, configurable: false });
+      return components;
+    },
+  });
+  return report;
+}
+
+interface Snapshot {
+  readonly status: readonly ComponentStatus[];
+  readonly error: readonly (Error | undefined)[];
+  readonly attempts: readonly (AttemptRecord[] | undefined)[];
+  readonly startedAt: readonly number[];
+  readonly finishedAt: readonly number[];
+}
+
+const noAttempts: AttemptRecord[] = [];
+Object.freeze(noAttempts);
+
+function buildComponents(source: ReportSource, snapshot: Snapshot): Record<string, ComponentReport> {
+  const { specs, graph, effective } = source;
+  const components: Record<string, ComponentReport> = {};
+  for (const spec of specs) {
+    const i = spec.index;
+    const status = snapshot.status[i]!;
     const dependsOn: string[] = [];
     const optionalDependsOn: string[] = [];
     if (graph !== undefined && i < graph.size) {
@@ -43,10 +97,10 @@ export function buildReport(source: ReportSource): BootReport {
         if (graph.depRequired[e] === 0) optionalDependsOn.push(name);
       }
     }
-    const history = states.attempts[i] ?? [];
-    const startedAt = states.startedAt[i]!;
-    const finishedAt = states.finishedAt[i]!;
-    const error = states.error[i];
+    const history = snapshot.attempts[i] ?? noAttempts;
+    const startedAt = snapshot.startedAt[i]!;
+    const finishedAt = snapshot.finishedAt[i]!;
+    const error = snapshot.error[i];
     const health = source.healthOf?.(i);
     const effectivePriority = effective !== undefined && i < effective.length ? effective[i]! : spec.priority;
     // Built field by field, optional ones only when present: no spread objects per component.
@@ -70,18 +124,5 @@ export function buildReport(source: ReportSource): BootReport {
     if (health !== undefined) report.health = health;
     components[spec.name] = report;
   }
-  return {
-    total: specs.length,
-    readyCount: readyComponents.length,
-    degradedCount: degradedComponents.length,
-    failedCount: failedComponents.length,
-    totalLoadTimeMs: source.finishedAt - source.startedAt,
-    startedAt: source.startedAt,
-    finishedAt: source.finishedAt,
-    schedule: source.schedule,
-    readyComponents,
-    degradedComponents,
-    failedComponents,
-    components,
-  };
+  return components;
 }

@@ -26,7 +26,8 @@ interface TimerList {
  * A {@link Clock} over an RxJS scheduler. Timers of the same duration share one list and one
  * scheduled action (deadlines in a list only grow, as in Node's own timer lists), so 100,000
  * attempts with a 30 s timeout cost one scheduler action, not 100,000. A list whose timers are all
- * cancelled drops its action, so nothing keeps the process alive after boot.
+ * cancelled drops its action a microtask later (not at once: the next attempt usually starts in the
+ * same tick), so nothing keeps the process alive after boot.
  */
 export function clockFrom(scheduler: SchedulerLike): Clock {
   const lists = new Map<number, TimerList>();
@@ -61,6 +62,12 @@ export function clockFrom(scheduler: SchedulerLike): Clock {
     while (entries[list.head]!.fn === undefined) list.head++;
     arm(ms, list, Math.max(0, entries[list.head]!.due - now));
   };
+  const disarmIfIdle = (ms: number, list: TimerList): void => {
+    if (list.live > 0) return;
+    list.armed?.unsubscribe();
+    list.armed = undefined;
+    if (lists.get(ms) === list) lists.delete(ms);
+  };
   return {
     now: () => scheduler.now(),
     setTimeout: (fn, ms) => {
@@ -77,11 +84,10 @@ export function clockFrom(scheduler: SchedulerLike): Clock {
       return () => {
         if (entry.fn === undefined) return;
         entry.fn = undefined;
-        if (--owner.live === 0) {
-          owner.armed?.unsubscribe();
-          owner.armed = undefined;
-          if (lists.get(ms) === owner) lists.delete(ms);
-        }
+        // Disarm only if the list is still empty a microtask later: in a boot, the next attempt
+        // usually starts in the same tick, and re-arming a scheduler action per attempt costs
+        // more than the attempt.
+        if (--owner.live === 0) queueMicrotask(() => disarmIfIdle(ms, owner));
       };
     },
   };

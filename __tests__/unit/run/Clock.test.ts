@@ -31,12 +31,25 @@ describe('clockFrom', () => {
       expect(fired).toEqual(['b']);
     });
 
-    it('should leave no scheduled action once every timer is cancelled', () => {
+    it('should leave no scheduled action once every timer is cancelled (a microtask later)', async () => {
       const scheduler = new VirtualTimeScheduler();
       const clock = clockFrom(scheduler);
       const cancels = Array.from({ length: 1_000 }, () => clock.setTimeout(() => undefined, 30_000));
       cancels.forEach((cancel) => cancel());
+      await Promise.resolve();
       expect(scheduler.actions.filter((a) => !a.closed)).toHaveLength(0);
+    });
+
+    it('should keep one action armed across a cancel and a new timer in the same tick', async () => {
+      const scheduler = new VirtualTimeScheduler();
+      const clock = clockFrom(scheduler);
+      const fired: number[] = [];
+      clock.setTimeout(() => fired.push(1), 100)();
+      clock.setTimeout(() => fired.push(2), 100);
+      await Promise.resolve();
+      expect(scheduler.actions.filter((a) => !a.closed)).toHaveLength(1);
+      scheduler.flush();
+      expect(fired).toEqual([2]);
     });
   });
 
