@@ -4,6 +4,7 @@ import { distinctUntilChanged, filter, firstValueFrom, map, take, type Observabl
 import { planBoot, type BootPlan } from './boot/planBoot.js';
 import { runBoot } from './boot/runBoot.js';
 import { ComponentRegistry, type ComponentId } from './component/ComponentRegistry.js';
+import { describeToken } from './component/describeToken.js';
 import { ComponentStatus, isUsable } from './component/ComponentStatus.js';
 import { Priority, priorityName } from './component/Priority.js';
 import { toComponentSpec, type Registrable } from './component/toComponentSpec.js';
@@ -12,6 +13,8 @@ import { ComponentLookup } from './container/ComponentLookup.js';
 import { instantiate } from './container/instantiate.js';
 import { BootCancelledError } from './errors/BootCancelledError.js';
 import { DuplicateComponentError } from './errors/DuplicateComponentError.js';
+import { InvalidOptionError } from './errors/InvalidOptionError.js';
+import { maxTimerMs } from './component/validateOptions.js';
 import { RegistrationClosedError } from './errors/RegistrationClosedError.js';
 import { HealthMonitor } from './lifecycle/HealthMonitor.js';
 import type { MonitorHandle, MonitorOptions } from './lifecycle/MonitorOptions.js';
@@ -245,11 +248,15 @@ export class Warmup {
    * ```
    */
   shutdown(options: ShutdownOptions = {}): Promise<ShutdownReport> {
+    const { drainMs = 0 } = options;
+    if (!(drainMs >= 0 && drainMs <= maxTimerMs)) {
+      throw new InvalidOptionError('shutdown', 'drainMs', `must be a number of ms between 0 and ${maxTimerMs}`, drainMs);
+    }
     if (this.#shutdown === undefined) {
       // Synchronously, so a readiness probe answered right after this call already fails.
       this.#shuttingDown = true;
       this.#readiness.phase.next('stopping');
-      this.#shutdown = this.#runShutdown(options.drainMs ?? 0);
+      this.#shutdown = this.#runShutdown(drainMs);
     }
     return this.#shutdown;
   }
@@ -334,6 +341,8 @@ export class Warmup {
 
   async #startBoot(): Promise<BootReport> {
     await Promise.resolve(); // boot() never throws synchronously
+    // shutdown() called in the same tick as boot(): there is nothing to cancel yet, so do not start.
+    if (this.#cancel.signal.aborted) throw this.#cancel.signal.reason as Error;
     this.#bootStartedAt = this.#clock.now();
     const run = runBoot({
         specs: this.#registry.specs,
@@ -430,9 +439,10 @@ export class Warmup {
     this.#engine?.stop(reason); // first: nothing new may start when the aborted ones settle
     // Abort in-flight attempts from a fresh microtask: this may run inside a settle (fail-fast),
     // and their settling must not re-enter it.
-    const inFlight = [...this.#inFlight];
+    // The set is read inside the microtask, so an attempt or health check that starts meanwhile is
+    // aborted too (and the attempt loop checks the cancel signal before starting a health check).
     queueMicrotask(() => {
-      for (const abort of inFlight) abort.abort(reason);
+      for (const abort of [...this.#inFlight]) abort.abort(reason);
     });
   }
 
@@ -444,7 +454,7 @@ export class Warmup {
   #refuseLateRegistration(items: readonly Registrable[]): never {
     const first = items[0];
     const name =
-      typeof first === 'function' ? first.name : first !== undefined && 'token' in first ? String(first.name ?? first.token.toString()) : '(none)';
+      typeof first === 'function' ? first.name : first !== undefined && 'token' in first ? (first.name ?? describeToken(first.token)) : '(none)';
     throw new RegistrationClosedError(
       name,
       this.#shuttingDown ? 'the container is shutting down' : 'the dependency graph was frozen when boot() (or getAsync) started',

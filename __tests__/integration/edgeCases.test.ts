@@ -152,3 +152,56 @@ describe('shutdown drain', () => {
     expect(warmup.phase).toBe('stopped');
   });
 });
+
+describe('cancellation races', () => {
+  beforeEach(() => {
+    jest.useFakeTimers();
+  });
+  afterEach(() => {
+    jest.useRealTimers();
+  });
+
+  it('shutdown() in the same tick as boot() loads nothing', async () => {
+    let loads = 0;
+    const phases: string[] = [];
+    const warmup = new Warmup(new Container()).register({ token: 'a', load: () => ++loads }, { token: 'b', load: () => ++loads });
+    warmup.phase$.subscribe((p) => phases.push(p));
+    const booting = warmup.boot();
+    booting.catch(() => undefined);
+    await settle(warmup.shutdown());
+    await expect(booting).rejects.toBeInstanceOf(BootCancelledError);
+    expect(loads).toBe(0);
+    expect(phases).toEqual(['idle', 'stopping', 'stopped']);
+  });
+
+  it('a value that arrives in the tick of a shutdown starts no health check and is disposed', async () => {
+    const gate = deferred<string>();
+    let checks = 0;
+    const disposed: string[] = [];
+    const warmup = new Warmup(new Container(), { healthTimeout: 60_000 }).register({
+      token: 'db',
+      load: () => gate.promise,
+      healthCheck: () => {
+        checks++;
+        return new Promise<boolean>(() => undefined);
+      },
+      onShutdown: (instance: string) => void disposed.push(instance),
+    });
+    const booting = warmup.boot();
+    booting.catch(() => undefined);
+    await jest.advanceTimersByTimeAsync(1);
+    gate.resolve('pool');
+    const stopping = warmup.shutdown();
+    const started = Date.now();
+    await settle(stopping, 1);
+    expect(Date.now() - started).toBeLessThan(100);
+    expect(checks).toBe(0);
+    expect(disposed).toEqual(['pool']);
+  });
+
+  it('rejects timers Node would clamp to 1 ms, and a bad drainMs', () => {
+    expect(() => new Warmup(new Container()).register({ token: 'a', timeout: 2 ** 31, load: () => 1 })).toThrow(/timeout/);
+    expect(() => new Warmup(new Container()).register({ token: 'a', timeout: Infinity, load: () => 1 })).not.toThrow();
+    expect(() => new Warmup(new Container()).shutdown({ drainMs: -1 })).toThrow(/drainMs/);
+  });
+});

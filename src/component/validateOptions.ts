@@ -30,9 +30,12 @@ export function validateComponentOptions(name: string, options: ComponentOptions
   checkDependencyList(name, 'optionalDependsOn', options.optionalDependsOn);
 }
 
+/** Node clamps a longer timer to 1 ms, so anything above this (but Infinity) would fire at once. */
+export const maxTimerMs = 2_147_483_647;
+
 function checkPositive(name: string, option: string, value: number | undefined): void {
-  if (value !== undefined && !(typeof value === 'number' && value > 0)) {
-    throw new InvalidOptionError(name, option, 'must be a positive number of ms (Infinity for no limit)', value);
+  if (value !== undefined && !(typeof value === 'number' && value > 0 && (value <= maxTimerMs || value === Infinity))) {
+    throw new InvalidOptionError(name, option, `must be a positive number of ms up to ${maxTimerMs} (Infinity for no limit)`, value);
   }
 }
 

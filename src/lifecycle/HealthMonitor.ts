@@ -107,7 +107,13 @@ export class HealthMonitor implements MonitorHandle {
   #schedule(): void {
     if (this.#stop.signal.aborted) return;
     this.#cancelTimer = this.#ctx.clock.setTimeout(() => {
-      void this.#round().then(() => this.#schedule());
+      this.#round().then(
+        () => this.#schedule(),
+        (error: unknown) => {
+          this.#ctx.states.warn(0, this.#ctx.clock.now(), `health monitor round failed: ${String(error)}`);
+          this.#schedule();
+        },
+      );
     }, this.#options.interval);
   }
 

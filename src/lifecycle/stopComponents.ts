@@ -81,7 +81,7 @@ export function stopComponents(ctx: StopContext): Promise<StopResult> {
       }
       const startedAt = ctx.clock.now();
       const timeout = spec.shutdownTimeout ?? ctx.shutdownTimeout;
-      withTimeout(ctx.clock, callSafely(() => hook(instance)), {
+      void withTimeout(ctx.clock, callSafely(() => hook(instance)), {
         each: timeout,
         abort: new AttemptAbort(),
         onTimeout: () => new ComponentTimeoutError(spec.name, timeout, 'shutdown'),
@@ -96,10 +96,18 @@ export function stopComponents(ctx: StopContext): Promise<StopResult> {
           }),
         )
         .then((entry) => {
-          record(index, entry);
-          release(index);
-          drain();
-        }, () => undefined);
+          try {
+            record(index, entry);
+          } catch (error) {
+            // Bookkeeping failed (e.g. the container refused a rebind): report it, never hang.
+            result.failed.push(entry.name);
+            result.components[entry.name] = { ...entry, outcome: 'failed', error: describeError(error) };
+          } finally {
+            // Whatever the bookkeeping does, the components this one was blocking still stop.
+            release(index);
+            drain();
+          }
+        });
       return true;
     };
     for (let i = 0; i < size; i++) if (blockers[i] === 0) ready.push(i);

@@ -38,6 +38,7 @@ export function clockFrom(scheduler: SchedulerLike): Clock {
     list.armed = undefined;
     const now = scheduler.now();
     const { entries } = list;
+    let thrown: { error: unknown } | undefined;
     while (list.head < entries.length) {
       const entry = entries[list.head]!;
       if (entry.fn !== undefined && entry.due > now) break;
@@ -46,7 +47,17 @@ export function clockFrom(scheduler: SchedulerLike): Clock {
       if (fn === undefined) continue;
       entry.fn = undefined;
       list.live--;
-      fn();
+      try {
+        fn();
+      } catch (error) {
+        thrown ??= { error }; // like a native timer, but the other timers of this list still fire
+      }
+    }
+    if (thrown !== undefined) {
+      const { error } = thrown;
+      queueMicrotask(() => {
+        throw error;
+      });
     }
     // A callback may have added timers (and armed an action for them): re-arm for the earliest.
     (list.armed as Subscription | undefined)?.unsubscribe();

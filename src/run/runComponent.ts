@@ -98,6 +98,12 @@ class AttemptLoop {
 
   private loaded(attempt: number, startedAt: number, instance: unknown): void {
     const { spec, env } = this;
+    if (env.cancel.aborted) {
+      // Cancelled in the same tick the value arrived: nobody will use it.
+      this.discard(instance);
+      this.failed(attempt, startedAt, env.cancel.reason);
+      return;
+    }
     const hook = healthHookOf(spec, instance);
     if (hook === undefined) {
       this.record(attempt, startedAt, 'ready');
