@@ -214,11 +214,8 @@ export class Warmup {
           this.#states.set(i, status, this.#clock.now(), undefined, error);
           const spec = this.#registry.specs[i]!;
           if (status === ComponentStatus.Failed) {
-            // Given up: release the instance and stop handing it out.
-            const instance = this.#states.instance[i];
-            this.#states.instance[i] = undefined;
-            this.#bindings.reset(spec);
-            disposeDiscarded(spec, instance, (e) => this.#runEnv.onBackgroundError(spec, e));
+            // Given up: dispose the instance and stop handing it out.
+            disposeDiscarded(spec, this.#release(i), (e) => this.#runEnv.onBackgroundError(spec, e));
             if (spec.required) this.#unrecoverable.push(spec.name);
           }
         },
@@ -384,8 +381,7 @@ export class Warmup {
       shutdownTimeout: this.#options.shutdownTimeout,
       onStopped: (i) => {
         if (this.#states.status[i] !== ComponentStatus.Failed) this.#states.set(i, ComponentStatus.Stopped, this.#clock.now());
-        this.#states.instance[i] = undefined;
-        this.#bindings.reset(this.#registry.specs[i]!);
+        this.#release(i);
       },
     });
     this.#readiness.phase.next('stopped');
@@ -444,6 +440,14 @@ export class Warmup {
     queueMicrotask(() => {
       for (const abort of [...this.#inFlight]) abort.abort(reason);
     });
+  }
+
+  /** Forgets a component's instance and drops its cached singleton; returns the instance. */
+  #release(index: number): unknown {
+    const instance = this.#states.instance[index];
+    this.#states.instance[index] = undefined;
+    this.#bindings.reset(this.#registry.specs[index]!);
+    return instance;
   }
 
   #culprit(index: number): { name: string; status: ComponentStatus } | undefined {

@@ -7,8 +7,6 @@ import { effectivePriorities } from '../graph/effectivePriorities.js';
 /** The graph work done once, before anything loads. */
 export interface BootPlan {
   readonly graph: DependencyGraph;
-  /** Dependencies before dependents. */
-  readonly order: Int32Array;
   /** Priority after inversion, by component index. */
   readonly effective: Uint8Array;
 }
@@ -21,5 +19,5 @@ export function planBoot(registry: ComponentRegistry, isBoundElsewhere: IsBoundE
   const graph = buildGraph(registry, isBoundElsewhere);
   const order = checkGraph(graph, registry.specs);
   const own = registry.specs.map((spec) => spec.priority);
-  return { graph, order, effective: effectivePriorities(graph, order, own) };
+  return { graph, effective: effectivePriorities(graph, order, own) };
 }

@@ -46,7 +46,6 @@ function build(
   ctor: Newable | undefined,
   definition: ComponentDefinition | undefined,
 ): ComponentSpec {
-  if (ctor !== undefined) validateComponentOptions(name, options); // undecorated classes too
   return {
     index,
     token,
@@ -67,7 +66,8 @@ function build(
 }
 
 const none: readonly never[] = Object.freeze([]);
-const defaultBackoff: ResolvedBackoff = Object.freeze({ delay: d.retryDelay, factor: d.backoffFactor, maxDelay: d.maxDelay, jitter: d.jitter });
+/** The backoff of a component (and of the health monitor's recoveries) that sets none. */
+export const defaultBackoff: ResolvedBackoff = Object.freeze({ delay: d.retryDelay, factor: d.backoffFactor, maxDelay: d.maxDelay, jitter: d.jitter });
 
 /** The backoff with defaults filled in; components that set nothing share one frozen object. */
 function resolveBackoff(options: ComponentOptions): ResolvedBackoff {

@@ -43,11 +43,6 @@ export class ComponentBindings {
     this.#pending = strategy === 'lazy' ? installLazyLookup(container, (index) => this.#factory(index)) : undefined;
   }
 
-  /** Which strategy is in effect (`lazy` falls back to `eager` when the plugin hook is missing). */
-  get strategy(): BindingStrategy {
-    return this.#pending === undefined ? 'eager' : 'lazy';
-  }
-
   /** True when the token already has a binding (or a pending one) in this container. */
   isTaken(token: ServiceIdentifier): boolean {
     return this.#pending?.has(token) === true || this.#container.isCurrentBound(token);

@@ -3,11 +3,8 @@ import type { LoadContext } from '../component/ComponentDefinition.js';
 import type { ComponentSpec } from '../component/ComponentSpec.js';
 import type { AttemptAbort } from '../run/AttemptAbort.js';
 import { callSafely } from '../run/callSafely.js';
+import { warmupHookOf } from '../run/componentHooks.js';
 import { disposeDiscarded } from '../run/dispose.js';
-
-interface MaybeWarmup {
-  onWarmup?: (signal: AbortSignal) => void | Promise<void>;
-}
 
 /** What an instantiation may see of the other components; one per Warmup. */
 export interface InstantiateHost {
@@ -54,10 +51,10 @@ async function instantiateClass(spec: ComponentSpec, host: InstantiateHost, abor
   child.bind(ctor).toSelf();
   for (const token of host.unusableOptional(spec)) child.bind(token).toConstantValue(undefined);
   const instance = await child.getAsync(ctor);
-  const onWarmup = (instance as MaybeWarmup | null)?.onWarmup;
-  if (typeof onWarmup === 'function') {
+  const onWarmup = warmupHookOf(instance);
+  if (onWarmup !== undefined) {
     try {
-      await callSafely(() => onWarmup.call(instance, abort.signal));
+      await callSafely(() => onWarmup(abort.signal));
     } catch (error) {
       disposeDiscarded(spec, instance, (e) => host.onBackgroundError(spec, e));
       throw error;

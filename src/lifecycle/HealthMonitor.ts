@@ -1,6 +1,9 @@
 import { ComponentStatus, isUsable } from '../component/ComponentStatus.js';
 import type { ComponentSpec } from '../component/ComponentSpec.js';
+import type { ResolvedBackoff } from '../component/ComponentSpec.js';
+import { defaultBackoff } from '../component/toComponentSpec.js';
 import { validateBackoff } from '../component/validateOptions.js';
+import { BootCancelledError } from '../errors/BootCancelledError.js';
 import { InvalidOptionError } from '../errors/InvalidOptionError.js';
 import type { ComponentStates } from '../readiness/ComponentStates.js';
 import { backoffDelay } from '../run/backoffDelay.js';
@@ -46,7 +49,7 @@ interface Track {
  */
 export class HealthMonitor implements MonitorHandle {
   readonly #ctx: MonitorContext;
-  readonly #options: Required<Omit<MonitorOptions, 'backoff'>> & { backoff: { delay: number; factor: number; maxDelay: number; jitter: number } };
+  readonly #options: Required<Omit<MonitorOptions, 'backoff'>> & { backoff: ResolvedBackoff };
   readonly #tracks = new Map<number, Track>();
   readonly #stop = new AbortController();
   readonly #inFlight = new Set<AttemptAbort>();
@@ -68,7 +71,7 @@ export class HealthMonitor implements MonitorHandle {
       successThreshold,
       recoveryAttempts,
       window,
-      backoff: { delay: 1_000, factor: 2, maxDelay: 30_000, jitter: 0, ...options.backoff },
+      backoff: { ...defaultBackoff, ...options.backoff },
     };
     if (ctx.cancel.aborted) this.#stop.abort(ctx.cancel.reason);
     else ctx.cancel.addEventListener('abort', () => this.stop(), { once: true });
@@ -82,7 +85,7 @@ export class HealthMonitor implements MonitorHandle {
   stop(): void {
     if (this.#stop.signal.aborted) return;
     this.#cancelTimer?.();
-    const reason = new Error('monitor stopped');
+    const reason = new BootCancelledError('the health monitor stopped');
     this.#stop.abort(reason);
     for (const abort of this.#inFlight) abort.abort(reason);
   }

@@ -2,6 +2,7 @@ import type { ComponentSpec } from '../component/ComponentSpec.js';
 import { ComponentTimeoutError } from '../errors/ComponentTimeoutError.js';
 import { AttemptAbort } from '../run/AttemptAbort.js';
 import { callSafely } from '../run/callSafely.js';
+import { warmupHookOf } from '../run/componentHooks.js';
 import type { Clock } from '../run/Clock.js';
 import { withTimeout } from '../run/withTimeout.js';
 
@@ -13,10 +14,10 @@ import { withTimeout } from '../run/withTimeout.js';
  */
 export async function recoverInPlace(spec: ComponentSpec, instance: unknown, clock: Clock, stop: AbortSignal): Promise<void> {
   const abort = new AttemptAbort();
-  const onWarmup = (instance as { onWarmup?: unknown } | null)?.onWarmup;
+  const onWarmup = spec.ctor === undefined ? undefined : warmupHookOf(instance);
   let hook: (() => unknown) | undefined;
   if (spec.definition?.recover !== undefined) hook = () => spec.definition!.recover!(instance, abort.signal);
-  else if (spec.ctor !== undefined && typeof onWarmup === 'function') hook = () => (onWarmup as (s: AbortSignal) => unknown).call(instance, abort.signal);
+  else if (onWarmup !== undefined) hook = () => onWarmup(abort.signal);
   if (hook === undefined) return;
   const onStop = (): void => abort.abort(stop.reason);
   stop.addEventListener('abort', onStop, { once: true });

@@ -4,7 +4,7 @@ import type { ResolvedBackoff } from '../component/ComponentSpec.js';
  * Delay in ms before the attempt after `attempt` (1-based): `delay * factor^(attempt-1)`, capped at
  * `maxDelay`, then spread by ±`jitter` using `random()` in [0, 1).
  */
-export function backoffDelay(attempt: number, config: ResolvedBackoff, random: () => number = Math.random): number {
+export function backoffDelay(attempt: number, config: ResolvedBackoff, random: () => number): number {
   const base = Math.min(config.maxDelay, config.delay * config.factor ** (attempt - 1));
   if (config.jitter === 0) return base;
   const spread = base * config.jitter * (2 * random() - 1);

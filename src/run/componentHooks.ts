@@ -35,3 +35,9 @@ export function disposeHookOf(spec: ComponentSpec, instance: unknown): Dispose |
     for (const name of methods) await (i as Record<string | symbol, () => unknown>)[name]!();
   };
 }
+
+/** The class's `onWarmup(signal)`, bound to the instance, or undefined when it has none. */
+export function warmupHookOf(instance: unknown): ((signal: AbortSignal) => unknown) | undefined {
+  const onWarmup = (instance as { onWarmup?: unknown } | null)?.onWarmup;
+  return typeof onWarmup === 'function' ? (signal) => (onWarmup as (s: AbortSignal) => unknown).call(instance, signal) : undefined;
+}

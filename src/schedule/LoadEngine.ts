@@ -43,7 +43,6 @@ export class LoadEngine {
   readonly #wanted: Uint8Array;
   readonly #failedVia: Int32Array;
   readonly #failedRoot: Int32Array;
-  readonly #failedDepth: Int32Array;
   readonly #bucket: Uint8Array;
   readonly #inBoot: Uint8Array;
   readonly #waveRemaining = new Int32Array(Priority.DEFERRED + 1);
@@ -58,13 +57,12 @@ export class LoadEngine {
     this.#wanted = new Uint8Array(size);
     this.#failedVia = new Int32Array(size).fill(-1);
     this.#failedRoot = new Int32Array(size).fill(-1);
-    this.#failedDepth = new Int32Array(size);
     this.#bucket = new Uint8Array(size);
     this.#inBoot = new Uint8Array(size);
     this.dispatcher = new Dispatcher({
       maxConcurrent: config.maxConcurrent,
       memoryBudgetMb: config.memoryBudgetMb,
-      buckets: Priority.DEFERRED + 2,
+      buckets: Priority.DEFERRED + 1, // on-demand, then CRITICAL … LOW
       memoryOf: (i) => config.specs[i]!.memoryMb,
       start: (i) => this.#start(i),
       startable: (i) => config.states.status[i] === ComponentStatus.Pending,
@@ -256,15 +254,14 @@ export class LoadEngine {
 
   /**
    * Fails a component because `dep` failed, naming the chain down to the root failure. Each failed
-   * node remembers its root and depth, so building a path costs at most `maxPathLength` hops: a
-   * 100,000-long chain failing at its base stays O(V + E).
+   * node remembers its root, so building a path costs at most `maxPathLength` hops: a 100,000-long
+   * chain failing at its base stays O(V + E).
    */
   #markDependencyFailed(index: number, dep: number, at: number): void {
     const { states, specs } = this.#config;
     const root = this.#failedVia[dep]! < 0 ? dep : this.#failedRoot[dep]!;
     this.#failedVia[index] = dep;
     this.#failedRoot[index] = root;
-    this.#failedDepth[index] = this.#failedDepth[dep]! + 1;
     const path = [specs[index]!.name];
     for (let node = dep, hops = 0; hops < maxPathLength; hops++) {
       path.push(specs[node]!.name);

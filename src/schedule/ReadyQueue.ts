@@ -12,10 +12,6 @@ export class ReadyQueue {
     this.#heads = new Array<number>(buckets).fill(0);
   }
 
-  get size(): number {
-    return this.#size;
-  }
-
   push(bucket: number, item: number): void {
     this.#items[bucket]!.push(item);
     this.#size++;

@@ -1,5 +1,4 @@
 import { ComponentStatus, isUsable, Priority, type BootReport, type ComponentReport, type Phase, type Warmup } from '../../index.js';
-import { currentPhase } from '../shared/currentPhase.js';
 import type { ProbeKind, ProbeResult } from './ProbeResult.js';
 import type { ReadinessPolicy } from './ProbeOptions.js';
 
@@ -35,7 +34,7 @@ export interface ProbeWarmupOptions {
  */
 export function probeWarmup(warmup: Warmup, probe: ProbeKind, options: ProbeWarmupOptions = {}): ProbeResult {
   const { readiness = 'required' } = options;
-  const phase = currentPhase(warmup);
+  const phase = warmup.phase;
   switch (probe) {
     case 'liveness':
       return liveness(warmup, phase);

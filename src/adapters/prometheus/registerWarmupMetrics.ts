@@ -1,6 +1,5 @@
 import { Counter, Gauge, Histogram, register as globalRegistry } from 'prom-client';
 import { ComponentStatus, type BootReport, type ComponentEvent, type Phase, type Warmup } from '../../index.js';
-import { currentPhase } from '../shared/currentPhase.js';
 import type { WarmupMetrics } from './WarmupMetrics.js';
 import { defaultLoadBuckets, type WarmupMetricsOptions } from './WarmupMetricsOptions.js';
 
@@ -57,7 +56,7 @@ export function registerWarmupMetrics(warmup: Warmup, options: WarmupMetricsOpti
     labelNames: ['phase'],
     registers,
     collect: () => {
-      const now = currentPhase(warmup);
+      const now = warmup.phase;
       for (const p of phases) phase.set({ phase: p }, p === now ? 1 : 0);
     },
   });
