@@ -37,7 +37,14 @@ import { runComponent, type RunEnvironment } from './run/runComponent.js';
 import { LoadEngine } from './schedule/LoadEngine.js';
 import { resolveWarmupOptions, type ResolvedWarmupOptions, type WarmupOptions } from './WarmupOptions.js';
 
-/** Options of {@link Warmup.shutdown}. */
+/**
+ * Options of {@link Warmup.shutdown}.
+ *
+ * @example
+ * ```ts
+ * await warmup.shutdown({ drainMs: 5_000 });
+ * ```
+ */
 export interface ShutdownOptions {
   /**
    * Time between readiness failing (phase `stopping`) and the first hook, so load balancers stop
@@ -46,7 +53,14 @@ export interface ShutdownOptions {
   readonly drainMs?: number;
 }
 
-/** Options of the waiting helpers. */
+/**
+ * Options of the waiting helpers (`whenReady`, `waitFor`, `waitForCritical`).
+ *
+ * @example
+ * ```ts
+ * await warmup.waitForCritical({ timeout: 10_000 });
+ * ```
+ */
 export interface WaitOptions {
   /** Give up after this many ms (rejects with ComponentNotReadyError). Default: wait as long as it takes. */
   readonly timeout?: number;
@@ -160,6 +174,7 @@ export class Warmup {
     return this.#states.status[this.#registry.resolve(id)] === ComponentStatus.Ready;
   }
 
+  /** The component's status now (`pending`, `loading`, `ready`, `degraded`, `failed`, `stopped`). */
   getStatus(id: ComponentId): ComponentStatus {
     return this.#states.status[this.#registry.resolve(id)]!;
   }

@@ -1,7 +1,14 @@
 import type { LazyServiceIdentifier, ServiceIdentifier } from 'inversify';
 import type { Priority } from './Priority.js';
 
-/** A dependency reference: a token, or inversify's `LazyServiceIdentifier` to break an import cycle. */
+/**
+ * A dependency reference: a token, or inversify's `LazyServiceIdentifier` to break an import cycle.
+ *
+ * @example
+ * ```ts
+ * @Component({ dependsOn: ['config', new LazyServiceIdentifier(() => Db)] }) class Api {}
+ * ```
+ */
 export type DependencyRef = ServiceIdentifier | LazyServiceIdentifier;
 
 /**

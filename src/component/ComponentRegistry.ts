@@ -4,7 +4,14 @@ import { UnknownComponentError } from '../errors/UnknownComponentError.js';
 import type { ComponentSpec } from './ComponentSpec.js';
 import { describeToken } from './describeToken.js';
 
-/** Anything that names a component: its token, or (for strings) its display name. */
+/**
+ * Anything that names a component: its token, or (for strings) its display name.
+ *
+ * @example
+ * ```ts
+ * warmup.getStatus(Db); warmup.getStatus('db'); warmup.getStatus(DB_TOKEN);
+ * ```
+ */
 export type ComponentId = ServiceIdentifier;
 
 /**

@@ -15,7 +15,14 @@ export enum ComponentStatus {
   Stopped = 'stopped',
 }
 
-/** Ready or Degraded: the instance may be handed out. */
+/**
+ * Ready or Degraded: the instance may be handed out.
+ *
+ * @example
+ * ```ts
+ * if (isUsable(warmup.getStatus(Db))) serve();
+ * ```
+ */
 export function isUsable(status: ComponentStatus): boolean {
   return status === ComponentStatus.Ready || status === ComponentStatus.Degraded;
 }

@@ -18,7 +18,14 @@ export enum Priority {
 /** Priorities that `boot()` loads, most urgent first. */
 export const bootPriorities: readonly Priority[] = [Priority.CRITICAL, Priority.HIGH, Priority.MEDIUM, Priority.LOW];
 
-/** `Priority.HIGH` → `'HIGH'`. */
+/**
+ * The enum member's name of a priority.
+ *
+ * @example
+ * ```ts
+ * priorityName(Priority.HIGH); // 'HIGH'
+ * ```
+ */
 export function priorityName(priority: Priority): string {
   return Priority[priority] ?? String(priority);
 }

@@ -8,7 +8,15 @@ import { componentDefaults as d } from './defaults.js';
 import { describeToken } from './describeToken.js';
 import { validateComponentOptions } from './validateOptions.js';
 
-/** Something `register` accepts: a `@Component` class (or any injectable class), or a definition. */
+/**
+ * Something `register` accepts: a `@Component` class (or any injectable class), or a definition.
+ *
+ * @example
+ * ```ts
+ * const items: Registrable[] = [Db, { token: 'cache', load: () => new Map() }];
+ * warmup.register(...items);
+ * ```
+ */
 export type Registrable = Newable | ComponentDefinition<never> | ComponentDefinition;
 
 /** Normalises a class or definition into a {@link ComponentSpec}, validating every option. */

@@ -2,7 +2,14 @@ import type { ErrorCode } from './ErrorCode.js';
 
 const brand = Symbol.for('preheat/PreheatError');
 
-/** What every {@link PreheatError} may say besides its message. */
+/**
+ * What every {@link PreheatError} may say besides its message.
+ *
+ * @example
+ * ```ts
+ * const { component, path, attempt, hint } = err as PreheatError;
+ * ```
+ */
 export interface PreheatErrorDetails {
   /** Display name of the component the error is about. */
   readonly component?: string | undefined;

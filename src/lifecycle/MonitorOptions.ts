@@ -43,7 +43,15 @@ export interface HealthScore {
   readonly lastCheckedAt?: number;
 }
 
-/** A running monitor. */
+/**
+ * A running monitor.
+ *
+ * @example
+ * ```ts
+ * const monitor = warmup.monitor({ interval: 10_000 });
+ * monitor.stop();
+ * ```
+ */
 export interface MonitorHandle {
   /** Stops checking (idempotent); a check in flight is aborted. */
   stop(): void;

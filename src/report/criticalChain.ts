@@ -3,7 +3,14 @@ import { Priority } from '../component/Priority.js';
 import { UnknownComponentError } from '../errors/UnknownComponentError.js';
 import type { BootReport, ComponentReport } from './BootReport.js';
 
-/** How a link held up the link before it in the chain. */
+/**
+ * How a link held up the link before it in the chain.
+ *
+ * @example
+ * ```ts
+ * criticalChain(report).filter((link) => link.via === 'wave'); // the links that ended a wave
+ * ```
+ */
 export type CriticalChainVia = 'target' | 'dependency' | 'wave';
 
 /**

@@ -6,6 +6,11 @@ import { waveSpans } from './plot/waveSpans.js';
 /**
  * One event of the Chrome trace-event format (the subset preheat writes): `'X'` complete events
  * with a duration, `'i'` instant events, `'M'` metadata that names the process and threads.
+ *
+ * @example
+ * ```ts
+ * const slowest = toTraceEvents(report).traceEvents.filter((e) => e.ph === 'X').sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))[0];
+ * ```
  */
 export interface TraceEvent {
   readonly name: string;
@@ -22,7 +27,14 @@ export interface TraceEvent {
   readonly args?: Readonly<Record<string, unknown>>;
 }
 
-/** The JSON object Perfetto and `chrome://tracing` open. */
+/**
+ * The JSON object Perfetto and `chrome://tracing` open.
+ *
+ * @example
+ * ```ts
+ * await writeFile('trace.json', JSON.stringify(toTraceEvents(report)));
+ * ```
+ */
 export interface TraceDocument {
   readonly traceEvents: TraceEvent[];
   readonly displayTimeUnit: 'ms';

@@ -1,4 +1,11 @@
-/** How one attempt ended. */
+/**
+ * How one attempt ended.
+ *
+ * @example
+ * ```ts
+ * const retried = report.components.db?.attemptHistory.filter((a: AttemptRecord) => a.outcome !== 'ready').length;
+ * ```
+ */
 export type AttemptOutcome = 'ready' | 'unhealthy' | 'failed' | 'timeout' | 'cancelled';
 
 /**
