@@ -20,7 +20,7 @@ import { HealthMonitor } from './lifecycle/HealthMonitor.js';
 import type { MonitorHandle, MonitorOptions } from './lifecycle/MonitorOptions.js';
 import { recoverInPlace } from './lifecycle/recoverInPlace.js';
 import type { ShutdownReport } from './lifecycle/ShutdownReport.js';
-import { stopComponents } from './lifecycle/stopComponents.js';
+import { runShutdown } from './lifecycle/runShutdown.js';
 import type { BootProgress } from './readiness/BootProgress.js';
 import type { ComponentEvent } from './readiness/ComponentEvent.js';
 import { ComponentStates } from './readiness/ComponentStates.js';
@@ -268,7 +268,32 @@ export class Warmup {
       // Synchronously, so a readiness probe answered right after this call already fails.
       this.#shuttingDown = true;
       this.#readiness.phase.next('stopping');
-      this.#shutdown = this.#runShutdown(drainMs);
+      this.#shutdown = runShutdown({
+        drainMs,
+        specs: this.#registry.specs,
+        states: this.#states,
+        graph: this.#plan?.graph,
+        clock: this.#clock,
+        shutdownTimeout: this.#options.shutdownTimeout,
+        cancelWork: () => {
+          for (const monitor of this.#monitors) monitor.stop();
+          this.#cancelBoot(new BootCancelledError('the container is shutting down'));
+        },
+        // The waves, not the boot() promise: fail-fast calls shutdown from inside that one.
+        workSettled: async () => {
+          await this.#engine?.whenIdle();
+          await this.#bootRun;
+        },
+        onStopped: (i) => {
+          if (this.#states.status[i] !== ComponentStatus.Failed) this.#states.set(i, ComponentStatus.Stopped, this.#clock.now());
+          this.#release(i);
+        },
+        finish: () => {
+          this.#readiness.phase.next('stopped');
+          this.#readiness.complete();
+          this.#states.events.complete();
+        },
+      });
     }
     return this.#shutdown;
   }
@@ -379,31 +404,6 @@ export class Warmup {
       if (this.#cancel.signal.aborted && !this.#shuttingDown) await this.shutdown();
       throw error;
     }
-  }
-
-  async #runShutdown(drainMs: number): Promise<ShutdownReport> {
-    const startedAt = this.#clock.now();
-    for (const monitor of this.#monitors) monitor.stop();
-    this.#cancelBoot(new BootCancelledError('the container is shutting down'));
-    if (drainMs > 0) await new Promise<void>((resolve) => this.#clock.setTimeout(resolve, drainMs));
-    await this.#engine?.whenIdle();
-    await this.#bootRun; // the waves are over (not the boot() promise: fail-fast calls shutdown from there)
-    const result = await stopComponents({
-      specs: this.#registry.specs,
-      states: this.#states,
-      graph: this.#plan?.graph,
-      clock: this.#clock,
-      shutdownTimeout: this.#options.shutdownTimeout,
-      onStopped: (i) => {
-        if (this.#states.status[i] !== ComponentStatus.Failed) this.#states.set(i, ComponentStatus.Stopped, this.#clock.now());
-        this.#release(i);
-      },
-    });
-    this.#readiness.phase.next('stopped');
-    this.#readiness.complete();
-    this.#states.events.complete();
-    const finishedAt = this.#clock.now();
-    return { startedAt, finishedAt, durationMs: finishedAt - startedAt, ...result };
   }
 
   #healthOf(index: number): ReturnType<HealthMonitor['score']> {
