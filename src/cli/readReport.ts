@@ -1,13 +1,17 @@
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { BootReport } from '../index.js';
 import { bootReportProblem } from '../report/isBootReport.js';
 import { CliError, CliErrorCode, oneLine } from './CliError.js';
 
-/** Reads and checks a report written by `preheat boot --report` (or `JSON.stringify(report)`). */
-export async function readReport(path: string): Promise<BootReport> {
+/**
+ * Reads and checks a report written by `preheat boot --report` (or `JSON.stringify(report)`); a
+ * relative path is resolved against `cwd`, as the other commands' paths are.
+ */
+export async function readReport(path: string, cwd: string): Promise<BootReport> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readFile(resolve(cwd, path), 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : oneLine(error);

@@ -8,9 +8,9 @@ import { readReport } from '../readReport.js';
 export const blameCommand: Command = {
   options: ['json'],
   usage: 'preheat analyze blame <report.json> [--json]',
-  async run({ args, options, term }) {
+  async run({ args, options, term, cwd }) {
     if (args.length !== 1) throw new CliError(CliErrorCode.Usage, `expected one report file: ${this.usage}`);
-    const entries = blame(await readReport(args[0]!));
+    const entries = blame(await readReport(args[0]!, cwd));
     term.out.write(`${options.json === true ? JSON.stringify(entries, null, 2) : formatBlame(entries, term.paint)}\n`);
     return 0;
   },

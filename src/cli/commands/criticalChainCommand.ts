@@ -9,10 +9,10 @@ import { readReport } from '../readReport.js';
 export const criticalChainCommand: Command = {
   options: ['json'],
   usage: 'preheat analyze critical-chain <report.json> [component] [--json]',
-  async run({ args, options, term }) {
+  async run({ args, options, term, cwd }) {
     if (args.length < 1 || args.length > 2) throw new CliError(CliErrorCode.Usage, `expected a report file and at most one component: ${this.usage}`);
     const [path, component] = args as [string, string | undefined];
-    const report = await readReport(path);
+    const report = await readReport(path, cwd);
     let chain;
     try {
       chain = criticalChain(report, component);

@@ -21,7 +21,7 @@ export const plotCommand: Command = {
     if (ext !== '.svg' && ext !== '.html' && ext !== '.htm') {
       throw new CliError(CliErrorCode.Usage, `cannot tell the format of '${output}': name the output file .svg or .html`);
     }
-    const report = await readReport(args[0]!);
+    const report = await readReport(args[0]!, cwd);
     const render = ext === '.svg' ? renderTimelineSvg : renderTimelineHtml;
     const content = render(report, width === undefined ? {} : { width });
     if (output === undefined) {

@@ -10,7 +10,7 @@ export const traceCommand: Command = {
   usage: 'preheat analyze trace <report.json> [-o trace.json]',
   async run({ args, options, term, cwd }) {
     if (args.length !== 1) throw new CliError(CliErrorCode.Usage, `expected one report file: ${this.usage}`);
-    const trace = toTraceEvents(await readReport(args[0]!));
+    const trace = toTraceEvents(await readReport(args[0]!, cwd));
     const json = `${JSON.stringify(trace)}\n`;
     if (options.output === undefined) {
       term.out.write(json);
