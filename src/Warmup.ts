@@ -426,7 +426,7 @@ export class Warmup {
       maxConcurrent: this.#options.maxConcurrent,
       memoryBudgetMb: this.#options.memoryBudgetMb,
       now: () => this.#clock.now(),
-      run: (i, done) => runComponent(this.#registry.specs[i]!, this.#runEnv, done),
+      run: (i, startedAt, done) => runComponent(this.#registry.specs[i]!, this.#runEnv, startedAt, done),
       onSettled: (i, inBoot) => this.#onSettled(i, inBoot),
     });
     return this.#engine;

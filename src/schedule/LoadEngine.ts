@@ -24,7 +24,8 @@ export interface LoadEngineConfig {
   readonly memoryBudgetMb: number;
   readonly now: () => number;
   /** Runs one component's attempt loop (never rejects). */
-  readonly run: (index: number, done: (outcome: RunOutcome) => void) => void;
+  /** `startedAt` is the component's start as the engine recorded it: the first attempt starts then too. */
+  readonly run: (index: number, startedAt: number, done: (outcome: RunOutcome) => void) => void;
   /** Told once per component that settles; `inBoot` when it counts toward the boot's progress. */
   readonly onSettled: (index: number, inBoot: boolean) => void;
 }
@@ -200,7 +201,7 @@ export class LoadEngine {
     const { states, now, run } = this.#config;
     states.startedAt[index] = now();
     states.set(index, ComponentStatus.Loading, states.startedAt[index]);
-    run(index, (outcome) => {
+    run(index, states.startedAt[index], (outcome) => {
       // Settle first so the dependents it releases are queued before the freed slot is handed
       // out: the most urgent ready component gets it.
       if (!isSettled(states.status[index]!)) {
