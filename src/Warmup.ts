@@ -10,6 +10,7 @@ import { Priority, priorityName } from './component/Priority.js';
 import { toComponentSpec, type Registrable } from './component/toComponentSpec.js';
 import { ComponentBindings } from './container/ComponentBindings.js';
 import { ComponentLookup } from './container/ComponentLookup.js';
+import { loadOnGetAsync } from './container/loadOnGetAsync.js';
 import { instantiate } from './container/instantiate.js';
 import { BootCancelledError } from './errors/BootCancelledError.js';
 import { DuplicateComponentError } from './errors/DuplicateComponentError.js';
@@ -124,6 +125,11 @@ export class Warmup {
       this.#states.warn(spec.index, this.#clock.now(), `a hook failed while discarding an instance: ${String(error)}`),
     );
     this.#bindings = new ComponentBindings(container, this.#options.binding, (index) => this.#lookup.instanceOrThrow(index));
+    loadOnGetAsync(container, (id) => {
+      const index = this.#registry.find(id);
+      if (index < 0 || this.#registry.specs[index]!.token !== id || this.#shuttingDown || isUsable(this.#states.status[index]!)) return undefined;
+      return this.getAsync(id).then(noop);
+    });
     this.events$ = this.#states.events.asObservable();
     this.progress$ = this.#readiness.progress$;
     this.phase$ = this.#readiness.phase.pipe(distinctUntilChanged());

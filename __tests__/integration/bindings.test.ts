@@ -1,6 +1,6 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import { Container, inject, injectable } from 'inversify';
-import { Component, ComponentNotReadyError, DuplicateComponentError, InvalidOptionError, Warmup } from '../../src/index.js';
+import { Component, ComponentNotReadyError, DuplicateComponentError, InvalidOptionError, Priority, Warmup } from '../../src/index.js';
 
 describe.each(['lazy', 'eager'] as const)('component bindings (%s)', (binding) => {
   it('container.get throws before the component is usable, hands out the warm singleton after, throws after shutdown', async () => {
@@ -59,4 +59,38 @@ it('lazy binding does no inversify binding work at register', async () => {
   await warmup.boot();
   expect(bind).not.toHaveBeenCalled();
   expect(container.get('b')).toBe(2);
+});
+
+describe('container.getAsync on the user’s container', () => {
+  it('loads a DEFERRED component and its dependencies on first use; container.get still refuses before', async () => {
+    const order: string[] = [];
+    const container = new Container();
+    container.bind('plain').toConstantValue('p');
+    const warmup = new Warmup(container).register(
+      { token: 'weights', priority: Priority.DEFERRED, load: async () => (order.push('weights'), 'w') },
+      { token: 'model', priority: Priority.DEFERRED, dependsOn: ['weights'], load: async ({ get }) => (order.push('model'), `m(${get<string>('weights')})`) },
+    );
+    await warmup.boot();
+    expect(() => container.get('model')).toThrow(/getAsync/);
+    const [a, b] = await Promise.all([container.getAsync('model'), container.getAsync('model')]);
+    expect([a, b]).toEqual(['m(w)', 'm(w)']);
+    expect(order).toEqual(['weights', 'model']);
+    expect(container.get('model')).toBe('m(w)');
+    await expect(container.getAsync('plain')).resolves.toBe('p'); // other bindings as in plain inversify
+  });
+
+  it('rejects with the component’s failure', async () => {
+    const container = new Container();
+    const warmup = new Warmup(container).register({ token: 'model', priority: Priority.DEFERRED, load: () => Promise.reject(new Error('no weights')) });
+    await warmup.boot();
+    await expect(container.getAsync('model')).rejects.toBeInstanceOf(ComponentNotReadyError);
+  });
+
+  it('serves the components of two Warmups on one container', async () => {
+    const container = new Container();
+    const a = new Warmup(container).register({ token: 'a', priority: Priority.DEFERRED, load: () => 'A' });
+    const b = new Warmup(container).register({ token: 'b', priority: Priority.DEFERRED, load: () => 'B' });
+    await Promise.all([a.boot(), b.boot()]);
+    expect(await Promise.all([container.getAsync('a'), container.getAsync('b')])).toEqual(['A', 'B']);
+  });
 });
