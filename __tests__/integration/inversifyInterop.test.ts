@@ -55,3 +55,49 @@ describe('inversify interop', () => {
     for (let i = 0; i < 1_000; i++) expect(container.get(Heavy)).toBe(first);
   });
 });
+
+describe('class construction', () => {
+  it('builds two classes at the same time, each its own instance', async () => {
+    let built = 0;
+    class Pool {
+      readonly id = ++built;
+      async onWarmup(): Promise<void> {
+        await new Promise((r) => setTimeout(r, 5));
+      }
+    }
+    @Component({ token: 'readPool', name: 'readPool' })
+    class ReadPool extends Pool {}
+    @Component({ token: 'writePool', name: 'writePool' })
+    class WritePool extends Pool {}
+    const container = new Container();
+    await new Warmup(container).register(ReadPool, WritePool).boot();
+    const read = container.get<Pool>('readPool');
+    const write = container.get<Pool>('writePool');
+    expect(read).toBeInstanceOf(ReadPool);
+    expect(write).toBeInstanceOf(WritePool);
+    expect(new Set([read.id, write.id]).size).toBe(2);
+    expect(() => container.get(ReadPool)).toThrow(); // only its token is bound, not the class
+  });
+
+  it('retries a construction that timed out while the first one is still running', async () => {
+    let built = 0;
+    const disposed: number[] = [];
+    @Component({ name: 'Slow', timeout: 30, retries: 1, backoff: { delay: 0 } })
+    class Slow {
+      readonly id = ++built;
+      @postConstruct()
+      async init(): Promise<void> {
+        if (this.id === 1) await new Promise((r) => setTimeout(r, 150)); // the first one outlives its timeout
+      }
+      onShutdown(): void {
+        disposed.push(this.id);
+      }
+    }
+    const container = new Container();
+    const report = await new Warmup(container).register(Slow).boot();
+    expect(report.components.Slow?.attemptHistory.map((a) => a.outcome)).toEqual(['timeout', 'ready']);
+    expect(container.get(Slow).id).toBe(2);
+    for (let i = 0; i < 150 && disposed.length === 0; i++) await new Promise((r) => setTimeout(r, 20)); // generous: shared CI
+    expect(disposed).toEqual([1]); // the late first instance was disposed, never handed out
+  });
+});
