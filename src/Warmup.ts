@@ -148,12 +148,21 @@ export class Warmup {
 
   /**
    * Registers `@Component` classes (or any injectable class) and loader definitions, and binds each
-   * token in the container. All items are checked first: on a bad one nothing is registered.
+   * token in the container. Items may also come as arrays. All items are checked first: on a bad
+   * one nothing is registered.
+   *
+   * @example
+   * ```ts
+   * warmup.register(Config, Db, { token: 'cache', load: () => new Map() });
+   * warmup.register(generatedDefinitions); // an array, however long
+   * ```
    */
-  register(...items: Registrable[]): this {
-    if (this.#engine !== undefined || this.#shuttingDown) this.#refuseLateRegistration(items);
+  register(...items: (Registrable | readonly Registrable[])[]): this {
+    // An array is accepted too: spreading 100,000 items into a call overflows V8's argument limit.
+    const list: readonly Registrable[] = items.length === 1 && Array.isArray(items[0]) ? items[0] : items.flat<(Registrable | readonly Registrable[])[], 1>();
+    if (this.#engine !== undefined || this.#shuttingDown) this.#refuseLateRegistration(list);
     const base = this.#registry.size;
-    const specs = items.map((item, k) => toComponentSpec(item, base + k));
+    const specs = list.map((item, k) => toComponentSpec(item, base + k));
     for (const spec of specs) {
       if (this.#bindings.isTaken(spec.token)) throw new DuplicateComponentError(spec.name, 'binding');
     }

@@ -273,3 +273,15 @@ describe('Warmup core', () => {
     });
   });
 });
+
+describe('register with arrays', () => {
+  it('accepts arrays, mixed with single items, and an array too long to spread into a call', async () => {
+    const many = Array.from({ length: 200_000 }, (_, i) => ({ token: `m${i}`, priority: Priority.LOW, load: () => i }));
+    expect(() => (Math.max as (...xs: unknown[]) => number)(...many)).toThrow(RangeError); // why arrays are accepted
+    const warmup = new Warmup(new Container(), { maxConcurrent: Infinity });
+    warmup.register(many);
+    warmup.register([{ token: 'a', load: () => 'a' }], { token: 'b', load: () => 'b' });
+    expect(warmup.getStatus('m199999')).toBe(ComponentStatus.Pending);
+    expect(warmup.getStatus('b')).toBe(ComponentStatus.Pending);
+  });
+});
