@@ -282,18 +282,25 @@ function pairedRatio(records, name, pick, floorPick = pick, floorName = 'floor')
   return median(ratios);
 }
 
-function summariseBoot(c, records) {
-  const n = c.spec.n;
+/**
+ * One row per contender: `build(runs, name)` over its successful runs, or a `failed` row with the
+ * first failure (or 'not run') when it has none. `keyOf` names the row (default: the contender).
+ */
+function summariseRows(c, records, build, keyOf = (name) => name) {
   const rows = {};
   for (const name of c.contenders) {
     const runs = okRuns(records, name);
-    if (runs.length === 0) {
-      rows[name] = { failed: failureOf(records, name) ?? 'not run' };
-      continue;
-    }
+    rows[keyOf(name)] = runs.length === 0 ? { failed: failureOf(records, name) ?? 'not run' } : build(runs, name);
+  }
+  return rows;
+}
+
+function summariseBoot(c, records) {
+  const n = c.spec.n;
+  return summariseRows(c, records, (runs, name) => {
     const m = (k) => median(runs.map((r) => r[k]));
     const failedRuns = records.filter((r) => r.contender === name && !r.ok);
-    rows[name] = {
+    return {
       runs: runs.length,
       ...(failedRuns.length > 0 ? { partial: `${failedRuns.length} of ${runs.length + failedRuns.length} runs ${failedRuns[0].error}` } : {}),
       registerMs: m('registerMs'),
@@ -312,21 +319,14 @@ function summariseBoot(c, records) {
       warnings: [...new Set(runs.flatMap((r) => r.warnings ?? []))],
       notes: [...new Set(runs.flatMap((r) => r.notes ?? []))],
     };
-  }
-  return rows;
+  });
 }
 
 function summariseMakespan(c, records) {
   const w = makeWorkload(c.spec);
   const cpNominal = criticalPath(w, w.duration);
   const wbNominal = waveBound(w, w.duration).total;
-  const rows = {};
-  for (const name of c.contenders) {
-    const runs = okRuns(records, name);
-    if (runs.length === 0) {
-      rows[name] = { failed: failureOf(records, name) ?? 'not run' };
-      continue;
-    }
+  const rows = summariseRows(c, records, (runs, name) => {
     const per = runs.map((r) => {
       const observed = Float64Array.from(r.observed);
       const cpObserved = criticalPath(w, observed);
@@ -346,7 +346,7 @@ function summariseMakespan(c, records) {
       };
     });
     const m = (k) => median(per.map((p) => p[k]));
-    rows[name] = {
+    return {
       runs: runs.length,
       makespanMs: m('makespan'),
       totalMs: m('total'),
@@ -362,20 +362,14 @@ function summariseMakespan(c, records) {
       tailLatencyMs: m('tailLatency'),
       warnings: [...new Set(runs.flatMap((r) => r.warnings ?? []))],
     };
-  }
+  });
   return { cpNominalMs: cpNominal, waveBoundNominalMs: wbNominal, depth: depth(w), edges: w.edges, rows };
 }
 
 function summariseSeed(c, records) {
-  const rows = {};
-  for (const name of c.contenders) {
-    const runs = okRuns(records, name);
-    if (runs.length === 0) {
-      rows[name] = { failed: failureOf(records, name) ?? 'not run' };
-      continue;
-    }
+  const rows = summariseRows(c, records, (runs, name) => {
     const maxRunning = Math.max(...runs.map((r) => r.maxRunning));
-    rows[name] = {
+    return {
       runs: runs.length,
       makespanMs: median(runs.map((r) => r.bootMs)),
       totalMs: median(runs.map((r) => r.totalMs)),
@@ -388,22 +382,15 @@ function summariseSeed(c, records) {
       tailLatencyMs: median(runs.map((r) => r.tailLatencyMs)),
       warnings: [...new Set(runs.flatMap((r) => r.warnings ?? []))],
     };
-  }
+  });
   return { rows };
 }
 
 function summariseGet(c, records) {
-  const rows = {};
-  for (const name of c.contenders) {
-    const runs = okRuns(records, name);
-    const key = name.slice(4);
-    if (runs.length === 0) {
-      rows[key] = { failed: failureOf(records, name) ?? 'not run' };
-      continue;
-    }
+  const rows = summariseRows(c, records, (runs) => {
     const ns = median(runs.map((r) => r.nsPerOp));
-    rows[key] = { runs: runs.length, nsPerOp: ns, mopsPerSec: 1000 / ns };
-  }
+    return { runs: runs.length, nsPerOp: ns, mopsPerSec: 1000 / ns };
+  }, (name) => name.slice(4));
   const ns = (k) => rows[k]?.nsPerOp ?? NaN;
   return {
     rows,
@@ -414,21 +401,12 @@ function summariseGet(c, records) {
 }
 
 function summariseBind(c, records) {
-  const rows = {};
-  for (const name of c.contenders) {
-    const runs = okRuns(records, name);
-    const key = name.slice(5);
-    if (runs.length === 0) {
-      rows[key] = { failed: failureOf(records, name) ?? 'not run' };
-      continue;
-    }
-    rows[key] = {
+  const rows = summariseRows(c, records, (runs, name) => ({
       runs: runs.length,
       ms: median(runs.map((r) => r.ms)),
       usPerToken: median(runs.map((r) => r.usPerToken)),
       ratio: pairedRatio(records, name, (r) => r.ms, (f) => f.ms, 'bind:map-set'),
-    };
-  }
+  }), (name) => name.slice(5));
   return { rows };
 }
 
