@@ -401,12 +401,17 @@ function summariseGet(c, records) {
 }
 
 function summariseBind(c, records) {
-  const rows = summariseRows(c, records, (runs, name) => ({
+  const rows = summariseRows(
+    c,
+    records,
+    (runs, name) => ({
       runs: runs.length,
       ms: median(runs.map((r) => r.ms)),
       usPerToken: median(runs.map((r) => r.usPerToken)),
       ratio: pairedRatio(records, name, (r) => r.ms, (f) => f.ms, 'bind:map-set'),
-  }), (name) => name.slice(5));
+    }),
+    (name) => name.slice(5),
+  );
   return { rows };
 }
 
