@@ -34,7 +34,7 @@ import { buildReport } from './report/buildReport.js';
 import type { AttemptAbort } from './run/AttemptAbort.js';
 import { clockFrom, type Clock } from './run/Clock.js';
 import { disposeDiscarded } from './run/dispose.js';
-import { runComponent, type RunEnvironment } from './run/runComponent.js';
+import { messageOf, runComponent, type RunEnvironment } from './run/runComponent.js';
 import { LoadEngine } from './schedule/LoadEngine.js';
 import { resolveWarmupOptions, type ResolvedWarmupOptions, type WarmupOptions } from './WarmupOptions.js';
 
@@ -112,6 +112,8 @@ export class Warmup {
   #shutdown: Promise<ShutdownReport> | undefined;
   #bootRun: Promise<void> = Promise.resolve();
   readonly #monitors: HealthMonitor[] = [];
+  readonly #remainingInWave = (priority: Priority): number => this.#engine!.remaining(priority);
+  readonly #criticalUsable = (): boolean => this.#waves.requiredUnusable(Priority.CRITICAL) < 0;
   readonly #unrecoverable: string[] = [];
 
   constructor(container: Container, options?: WarmupOptions) {
@@ -141,7 +143,9 @@ export class Warmup {
       cancel: this.#cancel.signal,
       inFlight: this.#inFlight,
       instantiate: (spec, abort, attempt) => instantiate(spec, lookup, abort, attempt),
-      onAttempt: (spec, record) => this.#states.recordAttempt(spec.index, record),
+      onAttempt: (index, attempt, startedAt, finishedAt, outcome, error) =>
+        this.#states.recordAttempt(index, attempt, startedAt, finishedAt, outcome, error === undefined ? undefined : messageOf(error)),
+      onSettled: (index, status, instance, error, attempts, finishedAt) => this.#engine!.ran(index, status, instance, error, attempts, finishedAt),
       onBackgroundError: (spec, error) => lookup.onBackgroundError(spec, error),
     };
   }
@@ -403,7 +407,7 @@ export class Warmup {
         engine: () => this.#getEngine(),
         cancelled: () => (this.#cancel.signal.aborted ? (this.#cancel.signal.reason as Error) : undefined),
         shuttingDown: () => this.#shuttingDown,
-        criticalUsable: () => this.#waves.requiredUnusable(Priority.CRITICAL) < 0,
+        criticalUsable: this.#criticalUsable,
         status: (i) => this.#states.status[i]!,
         report: () => {
           this.#bootFinishedAt = this.#clock.now();
@@ -441,7 +445,7 @@ export class Warmup {
       maxConcurrent: this.#options.maxConcurrent,
       memoryBudgetMb: this.#options.memoryBudgetMb,
       now: () => this.#clock.now(),
-      run: (i, startedAt, done) => runComponent(this.#registry.specs[i]!, this.#runEnv, startedAt, done),
+      run: (i, startedAt) => runComponent(this.#registry.specs[i]!, this.#runEnv, startedAt),
       onSettled: (i, inBoot) => this.#onSettled(i, inBoot),
     });
     return this.#engine;
@@ -450,8 +454,7 @@ export class Warmup {
   #onSettled(index: number, inBoot: boolean): void {
     if (inBoot) {
       this.#readiness.settled(index);
-      const engine = this.#engine!;
-      this.#readiness.advanceWaves((p) => engine.remaining(p), () => this.#waves.requiredUnusable(Priority.CRITICAL) < 0);
+      this.#readiness.advanceWaves(this.#remainingInWave, this.#criticalUsable);
     }
     const spec = this.#registry.specs[index]!;
     const booting = this.#readiness.phase.value === 'booting' || this.#readiness.phase.value === 'critical-ready';

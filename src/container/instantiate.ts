@@ -29,8 +29,14 @@ class AttemptContext implements LoadContext {
     return this.abort.signal;
   }
 
-  /** An own arrow property, not a method: loaders destructure it (`({ get }) => …`). */
-  readonly get = <U>(id: ServiceIdentifier<U>): U => this.host.lookup(this.spec, id) as U;
+  /**
+   * A getter handing out a bound function, not a method: loaders destructure it (`({ get }) => …`),
+   * and a loader that never asks for a dependency costs no closure.
+   */
+  get get(): <U>(id: ServiceIdentifier<U>) => U {
+    const { spec, host } = this;
+    return <U>(id: ServiceIdentifier<U>): U => host.lookup(spec, id) as U;
+  }
 }
 
 /**
@@ -41,7 +47,14 @@ class AttemptContext implements LoadContext {
  */
 export function instantiate(spec: ComponentSpec, host: InstantiateHost, abort: AttemptAbort, attempt: number): Promise<unknown> {
   const { definition } = spec;
-  if (definition !== undefined) return callSafely(() => definition.load(new AttemptContext(spec, host, abort, attempt)));
+  if (definition !== undefined) {
+    // callSafely, inlined: this runs once per component.
+    try {
+      return Promise.resolve(definition.load(new AttemptContext(spec, host, abort, attempt)));
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+  }
   return instantiateClass(spec, host, abort);
 }
 

@@ -1,7 +1,7 @@
 import { Subject } from 'rxjs';
 import { ComponentStatus } from '../component/ComponentStatus.js';
 import type { ComponentSpec } from '../component/ComponentSpec.js';
-import type { AttemptRecord } from '../run/AttemptRecord.js';
+import type { AttemptOutcome, AttemptRecord } from '../run/AttemptRecord.js';
 import type { ComponentEvent } from './ComponentEvent.js';
 
 /**
@@ -13,7 +13,12 @@ export class ComponentStates {
   readonly status: ComponentStatus[] = [];
   readonly instance: unknown[] = [];
   readonly error: (Error | undefined)[] = [];
-  readonly attempts: (AttemptRecord[] | undefined)[] = [];
+  /**
+   * Attempt history: undefined before the first attempt ends, {@link oneReadyAttempt} for the usual
+   * single attempt that went well (its times are `startedAt`/`finishedAt`; no record is allocated),
+   * otherwise the records.
+   */
+  readonly attempts: AttemptHistory[] = [];
   readonly startedAt: number[] = [];
   readonly finishedAt: number[] = [];
   readonly events = new Subject<ComponentEvent>();
@@ -40,12 +45,15 @@ export class ComponentStates {
     }
   }
 
-  recordAttempt(index: number, record: AttemptRecord): void {
-    (this.attempts[index] ??= []).push(record);
-    if (this.events.observed) {
-      const status = this.status[index]!;
-      this.emit('attempt', index, status, record.finishedAt, { attempt: record.attempt, outcome: record.outcome });
+  recordAttempt(index: number, attempt: number, startedAt: number, finishedAt: number, outcome: AttemptOutcome, error?: string): void {
+    const history = this.attempts[index];
+    if (history === undefined && attempt === 1 && outcome === 'ready') this.attempts[index] = oneReadyAttempt;
+    else {
+      const record: AttemptRecord = error === undefined ? { attempt, startedAt, finishedAt, outcome } : { attempt, startedAt, finishedAt, outcome, error };
+      if (Array.isArray(history)) history.push(record);
+      else this.attempts[index] = [record];
     }
+    if (this.events.observed) this.emit('attempt', index, this.status[index]!, finishedAt, { attempt, outcome });
   }
 
   warn(index: number, at: number, message: string): void {
@@ -68,4 +76,18 @@ export class ComponentStates {
     const spec = this.specs[index]!;
     this.events.next({ type, name: spec.name, token: spec.token, status: this.status[index]!, previous, at, ...extra });
   }
+}
+
+/** Marks the usual history, one attempt that ended ready, without a record (see {@link ComponentStates.attempts}). */
+export const oneReadyAttempt: { readonly oneReadyAttempt: true } = Object.freeze({ oneReadyAttempt: true });
+
+/** What {@link ComponentStates.attempts} holds per component. */
+export type AttemptHistory = AttemptRecord[] | typeof oneReadyAttempt | undefined;
+
+const noAttempts = Object.freeze([]) as unknown as AttemptRecord[];
+
+/** The records of a history; the single ready attempt's record is built from the component's times. */
+export function historyOf(attempts: AttemptHistory, startedAt: number, finishedAt: number): AttemptRecord[] {
+  if (Array.isArray(attempts)) return attempts;
+  return attempts === undefined ? noAttempts : [{ attempt: 1, startedAt, finishedAt, outcome: 'ready' }];
 }

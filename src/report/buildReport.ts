@@ -2,10 +2,9 @@ import { ComponentStatus } from '../component/ComponentStatus.js';
 import type { ComponentSpec } from '../component/ComponentSpec.js';
 import { PreheatError } from '../errors/PreheatError.js';
 import type { DependencyGraph } from '../graph/DependencyGraph.js';
-import type { ComponentStates } from '../readiness/ComponentStates.js';
+import { historyOf, type AttemptHistory, type ComponentStates } from '../readiness/ComponentStates.js';
 import { messageOf } from '../run/runComponent.js';
 import type { HealthScore } from '../lifecycle/MonitorOptions.js';
-import type { AttemptRecord } from '../run/AttemptRecord.js';
 import type { BootReport, ComponentReport } from './BootReport.js';
 
 /** What {@link buildReport} reads. */
@@ -74,13 +73,10 @@ export function buildReport(source: ReportSource): BootReport {
 interface Snapshot {
   readonly status: readonly ComponentStatus[];
   readonly error: readonly (Error | undefined)[];
-  readonly attempts: readonly (AttemptRecord[] | undefined)[];
+  readonly attempts: readonly AttemptHistory[];
   readonly startedAt: readonly number[];
   readonly finishedAt: readonly number[];
 }
-
-const noAttempts: AttemptRecord[] = [];
-Object.freeze(noAttempts);
 
 function buildComponents(source: ReportSource, snapshot: Snapshot): Record<string, ComponentReport> {
   const { specs, graph, effective } = source;
@@ -97,9 +93,9 @@ function buildComponents(source: ReportSource, snapshot: Snapshot): Record<strin
         if (graph.depRequired[e] === 0) optionalDependsOn.push(name);
       }
     }
-    const history = snapshot.attempts[i] ?? noAttempts;
     const startedAt = snapshot.startedAt[i]!;
     const finishedAt = snapshot.finishedAt[i]!;
+    const history = historyOf(snapshot.attempts[i], startedAt, finishedAt);
     const error = snapshot.error[i];
     const health = source.healthOf?.(i);
     const effectivePriority = effective !== undefined && i < effective.length ? effective[i]! : spec.priority;

@@ -8,18 +8,37 @@ export interface Clock {
   now(): number;
   /** Runs `fn` after `ms`; returns a function that cancels it. */
   setTimeout(fn: () => void, ms: number): () => void;
+  /**
+   * Arms `task` to fire after `ms` (its `onTimer()` is called), without allocating anything per
+   * timer: the hot path's form of {@link setTimeout}. A task is armed at most once.
+   */
+  arm(task: TimerTask, ms: number): void;
+  /** Cancels an armed task; a no-op once it fired or was cancelled. */
+  disarm(task: TimerTask): void;
 }
 
-interface Entry {
-  readonly due: number;
-  fn: (() => void) | undefined;
+/** Something {@link Clock.arm} can fire: its own fields hold the timer's state. */
+export interface TimerTask {
+  /** Set by the clock: the deadline. */
+  timerDue: number;
+  /** Set by the clock: the list the task waits in, undefined when not armed. */
+  timerList: object | undefined;
+  onTimer(): void;
 }
 
 interface TimerList {
-  readonly entries: Entry[];
+  readonly ms: number;
+  readonly tasks: TimerTask[];
   head: number;
   live: number;
   armed: Subscription | undefined;
+}
+
+/** A {@link TimerTask} around a plain callback (for {@link Clock.setTimeout}). */
+class CallbackTask implements TimerTask {
+  timerDue = 0;
+  timerList: object | undefined = undefined;
+  constructor(readonly onTimer: () => void) {}
 }
 
 /**
@@ -31,24 +50,24 @@ interface TimerList {
  */
 export function clockFrom(scheduler: SchedulerLike): Clock {
   const lists = new Map<number, TimerList>();
-  const arm = (ms: number, list: TimerList, delay: number): void => {
-    list.armed = scheduler.schedule(() => fire(ms, list), delay);
+  const schedule = (list: TimerList, delay: number): void => {
+    list.armed = scheduler.schedule(() => fire(list), delay);
   };
-  const fire = (ms: number, list: TimerList): void => {
+  const fire = (list: TimerList): void => {
     list.armed = undefined;
     const now = scheduler.now();
-    const { entries } = list;
+    const { tasks } = list;
     let thrown: { error: unknown } | undefined;
-    while (list.head < entries.length) {
-      const entry = entries[list.head]!;
-      if (entry.fn !== undefined && entry.due > now) break;
+    while (list.head < tasks.length) {
+      const task = tasks[list.head]!;
+      const live = task.timerList === list;
+      if (live && task.timerDue > now) break;
       list.head++;
-      const fn = entry.fn;
-      if (fn === undefined) continue;
-      entry.fn = undefined;
+      if (!live) continue;
+      task.timerList = undefined;
       list.live--;
       try {
-        fn();
+        task.onTimer();
       } catch (error) {
         thrown ??= { error }; // like a native timer, but the other timers of this list still fire
       }
@@ -63,43 +82,53 @@ export function clockFrom(scheduler: SchedulerLike): Clock {
     (list.armed as Subscription | undefined)?.unsubscribe();
     list.armed = undefined;
     if (list.live === 0) {
-      if (lists.get(ms) === list) lists.delete(ms);
+      dropList(list);
       return;
     }
-    if (list.head > 1_024 && list.head * 2 > entries.length) {
-      entries.splice(0, list.head);
+    if (list.head > 1_024 && list.head * 2 > tasks.length) {
+      tasks.splice(0, list.head);
       list.head = 0;
     }
-    while (entries[list.head]!.fn === undefined) list.head++;
-    arm(ms, list, Math.max(0, entries[list.head]!.due - now));
+    while (tasks[list.head]!.timerList !== list) list.head++;
+    schedule(list, Math.max(0, tasks[list.head]!.timerDue - now));
   };
-  const disarmIfIdle = (ms: number, list: TimerList): void => {
-    if (list.live > 0) return;
+  const dropList = (list: TimerList): void => {
     list.armed?.unsubscribe();
     list.armed = undefined;
-    if (lists.get(ms) === list) lists.delete(ms);
+    if (lists.get(list.ms) === list) lists.delete(list.ms);
+  };
+  const disarmIfIdle = (list: TimerList): void => {
+    if (list.live === 0) dropList(list);
+  };
+  const arm = (task: TimerTask, ms: number): void => {
+    let list = lists.get(ms);
+    if (list === undefined) {
+      list = { ms, tasks: [], head: 0, live: 0, armed: undefined };
+      lists.set(ms, list);
+    }
+    task.timerDue = scheduler.now() + ms;
+    task.timerList = list;
+    list.tasks.push(task);
+    list.live++;
+    if (list.armed === undefined) schedule(list, ms);
+  };
+  const disarm = (task: TimerTask): void => {
+    const list = task.timerList as TimerList | undefined;
+    if (list === undefined) return;
+    task.timerList = undefined;
+    // Disarm only if the list is still empty a microtask later: in a boot, the next attempt
+    // usually starts in the same tick, and re-arming a scheduler action per attempt costs more
+    // than the attempt.
+    if (--list.live === 0) queueMicrotask(() => disarmIfIdle(list));
   };
   return {
     now: () => scheduler.now(),
+    arm,
+    disarm,
     setTimeout: (fn, ms) => {
-      let list = lists.get(ms);
-      if (list === undefined) {
-        list = { entries: [], head: 0, live: 0, armed: undefined };
-        lists.set(ms, list);
-      }
-      const entry: Entry = { due: scheduler.now() + ms, fn };
-      list.entries.push(entry);
-      list.live++;
-      if (list.armed === undefined) arm(ms, list, ms);
-      const owner = list;
-      return () => {
-        if (entry.fn === undefined) return;
-        entry.fn = undefined;
-        // Disarm only if the list is still empty a microtask later: in a boot, the next attempt
-        // usually starts in the same tick, and re-arming a scheduler action per attempt costs
-        // more than the attempt.
-        if (--owner.live === 0) queueMicrotask(() => disarmIfIdle(ms, owner));
-      };
+      const task = new CallbackTask(fn);
+      arm(task, ms);
+      return () => disarm(task);
     },
   };
 }

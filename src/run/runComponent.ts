@@ -6,10 +6,10 @@ import { ComponentTimeoutError } from '../errors/ComponentTimeoutError.js';
 import { describeError } from '../errors/describeError.js';
 import { PreheatError } from '../errors/PreheatError.js';
 import { AttemptAbort } from './AttemptAbort.js';
-import type { AttemptOutcome, AttemptRecord } from './AttemptRecord.js';
+import type { AttemptOutcome } from './AttemptRecord.js';
 import { backoffDelay } from './backoffDelay.js';
 import { checkHealth, type InFlight } from './checkHealth.js';
-import type { Clock } from './Clock.js';
+import type { Clock, TimerTask } from './Clock.js';
 import { healthHookOf } from './componentHooks.js';
 import { disposeDiscarded } from './dispose.js';
 import { sleep } from './sleep.js';
@@ -25,79 +25,59 @@ export interface RunEnvironment {
   readonly inFlight: InFlight;
   /** Creates the instance for one attempt (construction + warm-up, or the loader). */
   readonly instantiate: (spec: ComponentSpec, abort: AttemptAbort, attempt: number) => Promise<unknown>;
-  /** Told about every attempt as it ends. */
-  readonly onAttempt: (spec: ComponentSpec, record: AttemptRecord) => void;
+  /**
+   * Told about every attempt as it ends (positional, so the common case allocates no record).
+   * `error` is set for every outcome but `ready`.
+   */
+  readonly onAttempt: (index: number, attempt: number, startedAt: number, finishedAt: number, outcome: AttemptOutcome, error?: Error) => void;
+  /**
+   * Told once when the component's load has ended. `finishedAt` is the clock reading of its last
+   * attempt's end; `instance` is set for Ready and Degraded, `error` for Degraded and Failed.
+   */
+  readonly onSettled: (
+    index: number,
+    status: ComponentStatus.Ready | ComponentStatus.Degraded | ComponentStatus.Failed,
+    instance: unknown,
+    error: Error | undefined,
+    attempts: number,
+    finishedAt: number,
+  ) => void;
   /** Told about errors of hooks that run in the background (disposal of discarded instances). */
   readonly onBackgroundError: (spec: ComponentSpec, error: unknown) => void;
-}
-
-/** How a component's load ended. */
-export interface RunOutcome {
-  readonly status: ComponentStatus.Ready | ComponentStatus.Degraded | ComponentStatus.Failed;
-  readonly instance?: unknown;
-  readonly error?: Error;
-  readonly attempts: number;
-  /** When the last attempt ended (the same clock reading as its AttemptRecord's `finishedAt`). */
-  readonly finishedAt: number;
 }
 
 /**
  * The attempt loop of one component: each attempt runs under its own timeout and abort, then the
  * health check under its own; failures retry with backoff while attempts remain. An instance that
- * stays unhealthy after the last attempt is kept (Degraded). `done` is called exactly once; a
- * cancellation (shutdown or fail-fast) ends the loop at once, also during a backoff, and disposes
- * any instance it holds.
+ * stays unhealthy after the last attempt is kept (Degraded). `env.onSettled` is called exactly
+ * once; a cancellation (shutdown or fail-fast) ends the loop at once, also during a backoff, and
+ * disposes any instance it holds.
  *
- * Written with callbacks rather than `async`/`await`: this runs once per component, and at
- * 100,000 components the wrapper promises of an async version were a measurable share of the boot.
+ * This runs once per component, so it is written for the 100,000-component boot: callbacks rather
+ * than `async`/`await`, one {@link Attempt} object that is at once the abort, the timer and the
+ * promise handler, and no record or outcome objects on the way out.
  */
-export function runComponent(spec: ComponentSpec, env: RunEnvironment, startedAt: number, done: (outcome: RunOutcome) => void): void {
+export function runComponent(spec: ComponentSpec, env: RunEnvironment, startedAt: number): void {
   // The first attempt starts when the component does: one clock reading for both, so a report's
   // startedAt and its first attempt's agree to the millisecond.
-  new AttemptLoop(spec, env, done).start(1, startedAt);
+  new AttemptLoop(spec, env).start(1, startedAt);
 }
 
 class AttemptLoop {
-  private finishedAt = Number.NaN;
-
   constructor(
-    private readonly spec: ComponentSpec,
-    private readonly env: RunEnvironment,
-    private readonly done: (outcome: RunOutcome) => void,
+    readonly spec: ComponentSpec,
+    readonly env: RunEnvironment,
   ) {}
 
-  start(attempt: number, startedAt = this.env.clock.now()): void {
+  start(attempt: number, startedAt: number): void {
     const { spec, env } = this;
-    const { clock } = env;
-    const abort = new AttemptAbort();
-    env.inFlight.add(abort);
-    let settled = false;
-    const cancelTimer = Number.isFinite(spec.timeout)
-      ? clock.setTimeout(() => abort.abort(new ComponentTimeoutError(spec.name, spec.timeout, 'load', attempt)), spec.timeout)
-      : undefined;
-    const finish = (): boolean => {
-      if (settled) return false;
-      settled = true;
-      cancelTimer?.();
-      abort.onAbort(undefined);
-      env.inFlight.delete(abort);
-      return true;
-    };
-    abort.onAbort((reason) => {
-      if (finish()) this.failed(attempt, startedAt, reason);
-    });
-    env.instantiate(spec, abort, attempt).then(
-      (instance) => {
-        if (finish()) this.loaded(attempt, startedAt, instance);
-        else this.discard(instance); // a late value after a timeout or cancellation
-      },
-      (error: unknown) => {
-        if (finish()) this.failed(attempt, startedAt, error);
-      },
-    );
+    const run = new Attempt(this, attempt, startedAt);
+    env.inFlight.add(run);
+    if (spec.timeout !== Infinity) env.clock.arm(run, spec.timeout);
+    env.instantiate(spec, run, attempt).then(run.onValue, run.onError);
   }
 
-  private loaded(attempt: number, startedAt: number, instance: unknown): void {
+  loaded(attempt: number, startedAt: number, instance: unknown): void {
     const { spec, env } = this;
     if (env.cancel.aborted) {
       // Cancelled in the same tick the value arrived: nobody will use it.
@@ -107,20 +87,22 @@ class AttemptLoop {
     }
     const hook = healthHookOf(spec, instance);
     if (hook === undefined) {
-      this.record(attempt, startedAt, 'ready');
-      this.done({ status: ComponentStatus.Ready, instance, attempts: attempt, finishedAt: this.finishedAt });
+      const finishedAt = env.clock.now();
+      env.onAttempt(spec.index, attempt, startedAt, finishedAt, 'ready');
+      env.onSettled(spec.index, ComponentStatus.Ready, instance, undefined, attempt, finishedAt);
       return;
     }
     checkHealth(spec, hook, instance, env.clock, spec.healthTimeout ?? env.healthTimeout, env.inFlight, attempt).then(
       (unhealthy) => {
+        const finishedAt = env.clock.now();
         if (unhealthy === undefined) {
-          this.record(attempt, startedAt, 'ready');
-          this.done({ status: ComponentStatus.Ready, instance, attempts: attempt, finishedAt: this.finishedAt });
+          env.onAttempt(spec.index, attempt, startedAt, finishedAt, 'ready');
+          env.onSettled(spec.index, ComponentStatus.Ready, instance, undefined, attempt, finishedAt);
           return;
         }
-        this.record(attempt, startedAt, 'unhealthy', unhealthy);
+        env.onAttempt(spec.index, attempt, startedAt, finishedAt, 'unhealthy', unhealthy);
         if (attempt > spec.retries) {
-          this.done({ status: ComponentStatus.Degraded, instance, error: unhealthy, attempts: attempt, finishedAt: this.finishedAt });
+          env.onSettled(spec.index, ComponentStatus.Degraded, instance, unhealthy, attempt, finishedAt);
           return;
         }
         this.discard(instance);
@@ -133,12 +115,14 @@ class AttemptLoop {
     );
   }
 
-  private failed(attempt: number, startedAt: number, thrown: unknown): void {
-    const { cancel } = this.env;
-    const error = normalise(this.spec, thrown, attempt, cancel);
-    this.record(attempt, startedAt, cancel.aborted ? 'cancelled' : error instanceof ComponentTimeoutError ? 'timeout' : 'failed', error);
-    if (cancel.aborted || attempt > this.spec.retries) {
-      this.done({ status: ComponentStatus.Failed, error, attempts: attempt, finishedAt: this.finishedAt });
+  failed(attempt: number, startedAt: number, thrown: unknown): void {
+    const { spec, env } = this;
+    const { cancel } = env;
+    const error = normalise(spec, thrown, attempt, cancel);
+    const finishedAt = env.clock.now();
+    env.onAttempt(spec.index, attempt, startedAt, finishedAt, cancel.aborted ? 'cancelled' : error instanceof ComponentTimeoutError ? 'timeout' : 'failed', error);
+    if (cancel.aborted || attempt > spec.retries) {
+      env.onSettled(spec.index, ComponentStatus.Failed, undefined, error, attempt, finishedAt);
       return;
     }
     this.retry(attempt);
@@ -147,22 +131,62 @@ class AttemptLoop {
   private retry(attempt: number): void {
     const { spec, env } = this;
     sleep(env.clock, backoffDelay(attempt, spec.backoff, env.random), env.cancel).then(
-      () => this.start(attempt + 1),
-      () => this.done({ status: ComponentStatus.Failed, error: normalise(spec, env.cancel.reason, attempt, env.cancel), attempts: attempt, finishedAt: env.clock.now() }),
+      () => this.start(attempt + 1, env.clock.now()),
+      () =>
+        env.onSettled(spec.index, ComponentStatus.Failed, undefined, normalise(spec, env.cancel.reason, attempt, env.cancel), attempt, env.clock.now()),
     );
   }
 
-  private discard(instance: unknown): void {
+  discard(instance: unknown): void {
     disposeDiscarded(this.spec, instance, (e) => this.env.onBackgroundError(this.spec, e));
   }
+}
 
-  private record(attempt: number, startedAt: number, outcome: AttemptOutcome, error?: Error): void {
-    const finishedAt = this.env.clock.now();
-    this.finishedAt = finishedAt;
-    this.env.onAttempt(
-      this.spec,
-      error === undefined ? { attempt, startedAt, finishedAt, outcome } : { attempt, startedAt, finishedAt, outcome, error: messageOf(error) },
-    );
+/**
+ * One attempt: its abort (the signal is made only if someone reads it), its timeout timer and the
+ * handlers of its promise, in one object. Whichever of value, error, timeout or cancellation comes
+ * first ends it; what comes later is dropped (a late value is disposed).
+ */
+class Attempt extends AttemptAbort implements TimerTask {
+  timerDue = 0;
+  timerList: object | undefined = undefined;
+  #settled = false;
+
+  constructor(
+    private readonly loop: AttemptLoop,
+    private readonly attempt: number,
+    private readonly startedAt: number,
+  ) {
+    super();
+  }
+
+  readonly onValue = (instance: unknown): void => {
+    if (this.#finish()) this.loop.loaded(this.attempt, this.startedAt, instance);
+    else this.loop.discard(instance); // a late value after a timeout or cancellation
+  };
+
+  readonly onError = (error: unknown): void => {
+    if (this.#finish()) this.loop.failed(this.attempt, this.startedAt, error);
+  };
+
+  onTimer(): void {
+    const { spec } = this.loop;
+    this.abort(new ComponentTimeoutError(spec.name, spec.timeout, 'load', this.attempt));
+  }
+
+  override abort(reason: unknown): void {
+    if (this.aborted) return;
+    super.abort(reason);
+    if (this.#finish()) this.loop.failed(this.attempt, this.startedAt, reason);
+  }
+
+  #finish(): boolean {
+    if (this.#settled) return false;
+    this.#settled = true;
+    const { env } = this.loop;
+    env.clock.disarm(this);
+    env.inFlight.delete(this);
+    return true;
   }
 }
 

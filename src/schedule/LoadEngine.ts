@@ -6,7 +6,6 @@ import { ComponentLoadError } from '../errors/ComponentLoadError.js';
 import { DependencyFailedError } from '../errors/DependencyFailedError.js';
 import type { DependencyGraph } from '../graph/DependencyGraph.js';
 import type { ComponentStates } from '../readiness/ComponentStates.js';
-import type { RunOutcome } from '../run/runComponent.js';
 import { Dispatcher } from './Dispatcher.js';
 
 /** Bucket of on-demand loads (`getAsync`): ahead of every wave, a caller is waiting. */
@@ -23,9 +22,11 @@ export interface LoadEngineConfig {
   readonly maxConcurrent: number;
   readonly memoryBudgetMb: number;
   readonly now: () => number;
-  /** Runs one component's attempt loop (never rejects). */
-  /** `startedAt` is the component's start as the engine recorded it: the first attempt starts then too. */
-  readonly run: (index: number, startedAt: number, done: (outcome: RunOutcome) => void) => void;
+  /**
+   * Runs one component's attempt loop, which reports its end through {@link LoadEngine.ran}.
+   * `startedAt` is the component's start as the engine recorded it: the first attempt starts then too.
+   */
+  readonly run: (index: number, startedAt: number) => void;
   /** Told once per component that settles; `inBoot` when it counts toward the boot's progress. */
   readonly onSettled: (index: number, inBoot: boolean) => void;
 }
@@ -199,23 +200,28 @@ export class LoadEngine {
 
   #start(index: number): void {
     const { states, now, run } = this.#config;
-    states.startedAt[index] = now();
-    states.set(index, ComponentStatus.Loading, states.startedAt[index]);
-    run(index, states.startedAt[index], (outcome) => {
-      // Settle first so the dependents it releases are queued before the freed slot is handed
-      // out: the most urgent ready component gets it.
-      if (!isSettled(states.status[index]!)) {
-        states.instance[index] = outcome.instance;
-        states.error[index] = outcome.error;
-        this.#settle(index, outcome.status, outcome.attempts, outcome.finishedAt);
-      }
-      this.dispatcher.finished(index);
-      if (this.dispatcher.running === 0 && this.#idleWaiters.length > 0) {
-        const waiters = this.#idleWaiters;
-        this.#idleWaiters = [];
-        for (const w of waiters) w();
-      }
-    });
+    const at = now();
+    states.startedAt[index] = at;
+    states.set(index, ComponentStatus.Loading, at);
+    run(index, at);
+  }
+
+  /** A component's attempt loop has ended (`finishedAt`: its last attempt's end). */
+  ran(index: number, status: ComponentStatus, instance: unknown, error: Error | undefined, attempts: number, finishedAt: number): void {
+    const { states } = this.#config;
+    // Settle first so the dependents it releases are queued before the freed slot is handed out:
+    // the most urgent ready component gets it. (A stop may have settled it already.)
+    if (!isSettled(states.status[index]!)) {
+      states.instance[index] = instance;
+      states.error[index] = error;
+      this.#settle(index, status, attempts, finishedAt);
+    }
+    this.dispatcher.finished(index);
+    if (this.dispatcher.running === 0 && this.#idleWaiters.length > 0) {
+      const waiters = this.#idleWaiters;
+      this.#idleWaiters = [];
+      for (const w of waiters) w();
+    }
   }
 
   /** Resolves once no load is running (after {@link stop}, nothing new starts). */
