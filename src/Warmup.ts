@@ -7,6 +7,7 @@ import { ComponentRegistry, type ComponentId } from './component/ComponentRegist
 import { describeToken } from './component/describeToken.js';
 import { ComponentStatus, isUsable } from './component/ComponentStatus.js';
 import { Priority, priorityName } from './component/Priority.js';
+import type { ComponentSpec } from './component/ComponentSpec.js';
 import { toComponentSpec, type Registrable } from './component/toComponentSpec.js';
 import { ComponentBindings } from './container/ComponentBindings.js';
 import { ComponentLookup } from './container/ComponentLookup.js';
@@ -31,7 +32,7 @@ import { waitTimeout } from './readiness/waitTimeout.js';
 import { WaveQueries } from './readiness/WaveQueries.js';
 import type { BootReport } from './report/BootReport.js';
 import { buildReport } from './report/buildReport.js';
-import type { AttemptAbort } from './run/AttemptAbort.js';
+import { InFlight } from './run/InFlight.js';
 import { clockFrom, type Clock } from './run/Clock.js';
 import { disposeDiscarded } from './run/dispose.js';
 import { messageOf, runComponent, type RunEnvironment } from './run/runComponent.js';
@@ -98,7 +99,7 @@ export class Warmup {
   readonly #readiness: Readiness;
   readonly #cancel = new AbortController();
   /** Attempts and health checks in flight, aborted together on shutdown / fail-fast. */
-  readonly #inFlight = new Set<AttemptAbort>();
+  readonly #inFlight = new InFlight();
   readonly #runEnv: RunEnvironment;
   readonly #bindings: ComponentBindings;
   readonly #lookup: ComponentLookup;
@@ -126,7 +127,12 @@ export class Warmup {
     this.#lookup = new ComponentLookup(container, this.#registry, this.#states, () => this.#plan?.graph, (spec, error) =>
       this.#states.warn(spec.index, this.#clock.now(), `a hook failed while discarding an instance: ${String(error)}`),
     );
-    this.#bindings = new ComponentBindings(container, this.#options.binding, (index) => this.#lookup.instanceOrThrow(index));
+    this.#bindings = new ComponentBindings(
+      container,
+      this.#options.binding,
+      (index) => this.#lookup.instanceOrThrow(index),
+      (token) => this.#registry.indexOfToken(token),
+    );
     loadOnGetAsync(container, (id) => {
       const index = this.#registry.find(id);
       if (index < 0 || this.#registry.specs[index]!.token !== id || this.#shuttingDown || isUsable(this.#states.status[index]!)) return undefined;
@@ -166,15 +172,17 @@ export class Warmup {
     const list: readonly Registrable[] = items.length === 1 && Array.isArray(items[0]) ? items[0] : items.flat<(Registrable | readonly Registrable[])[], 1>();
     if (this.#engine !== undefined || this.#shuttingDown) this.#refuseLateRegistration(list);
     const base = this.#registry.size;
-    const specs = list.map((item, k) => toComponentSpec(item, base + k));
-    for (const spec of specs) {
+    // Indexed loops: these run once over every component, mostly before the JIT has optimised them,
+    // and an unoptimised for...of allocates an iterator result per step.
+    const specs = new Array<ComponentSpec>(list.length);
+    for (let k = 0; k < list.length; k++) {
+      const spec = toComponentSpec(list[k]!, base + k);
       if (this.#bindings.isTaken(spec.token)) throw new DuplicateComponentError(spec.name, 'binding');
+      specs[k] = spec;
     }
     this.#registry.addAll(specs); // atomic: throws on a duplicate, keeping nothing of this batch
-    for (const spec of specs) {
-      this.#states.add();
-      this.#bindings.add(spec);
-    }
+    this.#states.grow(specs.length);
+    for (let k = 0; k < specs.length; k++) this.#bindings.add(specs[k]!);
     return this;
   }
 
@@ -471,7 +479,7 @@ export class Warmup {
     // The set is read inside the microtask, so an attempt or health check that starts meanwhile is
     // aborted too (and the attempt loop checks the cancel signal before starting a health check).
     queueMicrotask(() => {
-      for (const abort of [...this.#inFlight]) abort.abort(reason);
+      this.#inFlight.abortAll(reason);
     });
   }
 

@@ -31,7 +31,8 @@ export class ComponentRegistry {
   addAll(specs: readonly ComponentSpec[]): void {
     let added = 0;
     try {
-      for (const spec of specs) {
+      for (let k = 0; k < specs.length; k++) {
+        const spec = specs[k]!;
         if (this.#tokenTaken(spec.token)) throw new DuplicateComponentError(spec.name, 'token');
         if (this.#nameTaken(spec.name)) throw new DuplicateComponentError(spec.name, 'name');
         this.specs.push(spec);
@@ -54,6 +55,11 @@ export class ComponentRegistry {
     if (byToken !== undefined) return byToken;
     if (typeof id === 'string') return this.#byName.get(id) ?? -1;
     return -1;
+  }
+
+  /** Index of the component whose token is exactly `token` (no name match), or -1. */
+  indexOfToken(token: ServiceIdentifier): number {
+    return this.#byToken.get(token) ?? -1;
   }
 
   /** Like {@link find}, but throws UnknownComponentError. */

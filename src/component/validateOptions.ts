@@ -48,7 +48,8 @@ function checkNonNegativeFinite(name: string, option: string, value: number | un
 function checkDependencyList(name: string, option: string, list: readonly unknown[] | undefined): void {
   if (list === undefined) return;
   if (!Array.isArray(list)) throw new InvalidOptionError(name, option, 'must be an array of tokens', list);
-  list.forEach((entry, index) => {
+  for (let index = 0; index < list.length; index++) {
+    const entry: unknown = list[index];
     if (entry === undefined || entry === null) {
       throw new InvalidOptionError(
         name,
@@ -58,7 +59,7 @@ function checkDependencyList(name: string, option: string, list: readonly unknow
         'an undefined class token usually means a circular import: wrap it as new LazyServiceIdentifier(() => Dep).',
       );
     }
-  });
+  }
 }
 
 /** Checks a backoff configuration (components and the health monitor share it). */

@@ -34,23 +34,28 @@ let nextBindingId = 2 ** 40;
 export class ComponentBindings {
   readonly #container: Container;
   readonly #instanceOrThrow: InstanceOrThrow;
-  /** Tokens not bound yet, with their component index (no closure per component until needed). */
-  readonly #pending: Map<ServiceIdentifier, number> | undefined;
+  /** The component index of a token (exact token match), or -1: the registry's own map, no copy. */
+  readonly #indexOf: (token: ServiceIdentifier) => number;
+  /** Lazy mode: components whose binding was made (usually few; the rest cost nothing here). */
+  readonly #bound: Set<number> | undefined;
+  #registered = 0;
 
-  constructor(container: Container, strategy: BindingStrategy, instanceOrThrow: InstanceOrThrow) {
+  constructor(container: Container, strategy: BindingStrategy, instanceOrThrow: InstanceOrThrow, indexOf: (token: ServiceIdentifier) => number) {
     this.#container = container;
     this.#instanceOrThrow = instanceOrThrow;
-    this.#pending = strategy === 'lazy' ? installLazyLookup(container, (index) => this.#factory(index)) : undefined;
+    this.#indexOf = indexOf;
+    this.#bound = strategy === 'lazy' && installLazyLookup(container, (id) => this.#materialise(id)) ? new Set() : undefined;
   }
 
   /** True when the token already has a binding (or a pending one) in this container. */
   isTaken(token: ServiceIdentifier): boolean {
-    return this.#pending?.has(token) === true || this.#container.isCurrentBound(token);
+    return (this.#bound !== undefined && this.#indexOf(token) >= 0) || this.#container.isCurrentBound(token);
   }
 
+  /** Binds a registered component's token (lazy mode: on first lookup). */
   add(spec: ComponentSpec): void {
-    if (this.#pending !== undefined) this.#pending.set(spec.token, spec.index);
-    else this.#container.bind(spec.token).toDynamicValue(this.#factory(spec.index)).inSingletonScope();
+    this.#registered++;
+    if (this.#bound === undefined) this.#container.bind(spec.token).toDynamicValue(this.#factory(spec.index)).inSingletonScope();
   }
 
   /**
@@ -58,8 +63,18 @@ export class ComponentBindings {
    * monitor gives up). A binding never materialised has nothing cached.
    */
   reset(spec: ComponentSpec): void {
-    if (this.#pending?.has(spec.token) === true) return;
+    if (this.#bound !== undefined && !this.#bound.has(spec.index)) return;
     this.#container.rebind(spec.token).toDynamicValue(this.#factory(spec.index)).inSingletonScope();
+  }
+
+  /** Lazy mode: the binding for `id` if it is a component token not bound yet, else undefined. */
+  #materialise(id: ServiceIdentifier): object | undefined {
+    const bound = this.#bound!;
+    if (bound.size === this.#registered) return undefined;
+    const index = this.#indexOf(id);
+    if (index < 0 || bound.has(index)) return undefined;
+    bound.add(index);
+    return dynamicSingleton(id, this.#factory(index));
   }
 
   #factory(index: number): Factory {
@@ -67,8 +82,11 @@ export class ComponentBindings {
   }
 }
 
-function installLazyLookup(container: Container, factoryOf: (index: number) => Factory): Map<ServiceIdentifier, number> | undefined {
-  const pending = new Map<ServiceIdentifier, number>();
+/**
+ * Wraps the container's binding lookup so a component token gets its binding the first time it is
+ * looked up. Returns false when the plugin hook is not there (the caller binds eagerly).
+ */
+function installLazyLookup(container: Container, materialise: (id: ServiceIdentifier) => object | undefined): boolean {
   let installed = false;
   class LazyComponentBindings {
     readonly [isPlugin] = true;
@@ -79,11 +97,10 @@ function installLazyLookup(container: Container, factoryOf: (index: number) => F
       const set = service.set.bind(service);
       service.getNonParentBindings = (id: ServiceIdentifier) => {
         const found = lookup(id);
-        if (found !== undefined || pending.size === 0) return found;
-        const index = pending.get(id);
-        if (index === undefined) return undefined;
-        pending.delete(id);
-        set(dynamicSingleton(id, factoryOf(index)));
+        if (found !== undefined) return found;
+        const binding = materialise(id);
+        if (binding === undefined) return undefined;
+        set(binding);
         return lookup(id);
       };
       installed = true;
@@ -93,9 +110,9 @@ function installLazyLookup(container: Container, factoryOf: (index: number) => F
   try {
     container.register(LazyComponentBindings);
   } catch {
-    return undefined;
+    return false;
   }
-  return installed ? pending : undefined;
+  return installed;
 }
 
 /** The binding `bind(id).toDynamicValue(factory).inSingletonScope()` builds, field for field. */

@@ -2,7 +2,7 @@ import { LazyServiceIdentifier, type ServiceIdentifier } from 'inversify';
 import type { ComponentRegistry } from '../component/ComponentRegistry.js';
 import type { DependencyRef } from '../component/ComponentOptions.js';
 import { describeToken } from '../component/describeToken.js';
-import { readInjections } from '../component/readInjections.js';
+import { readInjections, type Injection } from '../component/readInjections.js';
 import { MissingDependencyError } from '../errors/MissingDependencyError.js';
 import { graphFromEdges, type DependencyGraph } from './DependencyGraph.js';
 
@@ -18,9 +18,18 @@ export type IsBoundElsewhere = (id: ServiceIdentifier) => boolean;
 export function buildGraph(registry: ComponentRegistry, isBoundElsewhere: IsBoundElsewhere): DependencyGraph {
   const { specs } = registry;
   const size = specs.length;
-  const from: number[] = [];
-  const to: number[] = [];
-  const required: number[] = [];
+  // Edge arrays sized once from an upper bound: no growth (and no garbage) while collecting.
+  const injections: (readonly Injection[] | undefined)[] = new Array<readonly Injection[] | undefined>(size);
+  let bound = 0;
+  for (let i = 0; i < size; i++) {
+    const spec = specs[i]!;
+    if (spec.ctor !== undefined) bound += (injections[i] = readInjections(spec.ctor)).length;
+    bound += spec.dependsOn.length + spec.optionalDependsOn.length;
+  }
+  const from = new Int32Array(bound);
+  const to = new Int32Array(bound);
+  const required = new Uint8Array(bound);
+  let edges = 0;
   const seenBy = new Int32Array(size).fill(-1);
   const seenAt = new Int32Array(size);
 
@@ -38,18 +47,20 @@ export function buildGraph(registry: ComponentRegistry, isBoundElsewhere: IsBoun
       return;
     }
     seenBy[dep] = node;
-    seenAt[dep] = from.length;
-    from.push(node);
-    to.push(dep);
-    required.push(isRequired ? 1 : 0);
+    seenAt[dep] = edges;
+    from[edges] = node;
+    to[edges] = dep;
+    required[edges] = isRequired ? 1 : 0;
+    edges++;
   };
+  // Indexed loops: this runs once over every edge, mostly before the JIT has optimised it.
   for (; node < size; node++) {
     const spec = specs[node]!;
-    if (spec.ctor !== undefined) {
-      for (const injection of readInjections(spec.ctor)) addEdge(injection.id, !injection.optional);
-    }
-    for (const ref of spec.dependsOn) addEdge(ref, true);
-    for (const ref of spec.optionalDependsOn) addEdge(ref, false);
+    const injected = injections[node];
+    if (injected !== undefined) for (let k = 0; k < injected.length; k++) addEdge(injected[k]!.id, !injected[k]!.optional);
+    const { dependsOn, optionalDependsOn } = spec;
+    for (let k = 0; k < dependsOn.length; k++) addEdge(dependsOn[k]!, true);
+    for (let k = 0; k < optionalDependsOn.length; k++) addEdge(optionalDependsOn[k]!, false);
   }
-  return graphFromEdges(size, from, to, required, from.length);
+  return graphFromEdges(size, from, to, required, edges);
 }

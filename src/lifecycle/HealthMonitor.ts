@@ -10,7 +10,7 @@ import { backoffDelay } from '../run/backoffDelay.js';
 import { checkHealth } from '../run/checkHealth.js';
 import type { Clock } from '../run/Clock.js';
 import { healthHookOf } from '../run/componentHooks.js';
-import type { AttemptAbort } from '../run/AttemptAbort.js';
+import { InFlight } from '../run/InFlight.js';
 import { sleep } from '../run/sleep.js';
 import type { HealthScore, MonitorHandle, MonitorOptions } from './MonitorOptions.js';
 
@@ -52,7 +52,7 @@ export class HealthMonitor implements MonitorHandle {
   readonly #options: Required<Omit<MonitorOptions, 'backoff'>> & { backoff: ResolvedBackoff };
   readonly #tracks = new Map<number, Track>();
   readonly #stop = new AbortController();
-  readonly #inFlight = new Set<AttemptAbort>();
+  readonly #inFlight = new InFlight();
   #cancelTimer: (() => void) | undefined;
 
   constructor(ctx: MonitorContext, options: MonitorOptions = {}) {
@@ -87,7 +87,7 @@ export class HealthMonitor implements MonitorHandle {
     this.#cancelTimer?.();
     const reason = new BootCancelledError('the health monitor stopped');
     this.#stop.abort(reason);
-    for (const abort of this.#inFlight) abort.abort(reason);
+    this.#inFlight.abortAll(reason);
   }
 
   /** The rolling score of a component, or undefined if never checked. */

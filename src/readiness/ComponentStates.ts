@@ -25,14 +25,20 @@ export class ComponentStates {
 
   constructor(private readonly specs: readonly ComponentSpec[]) {}
 
-  /** Makes room for a newly registered component. */
-  add(): void {
-    this.status.push(ComponentStatus.Pending);
-    this.instance.push(undefined);
-    this.error.push(undefined);
-    this.attempts.push(undefined);
-    this.startedAt.push(NaN);
-    this.finishedAt.push(NaN);
+  /** Makes room for `count` newly registered components. */
+  grow(count: number): void {
+    // Grown once to the exact size (pushing one by one would reallocate each array ~log n times).
+    const from = this.status.length;
+    const to = from + count;
+    for (const column of [this.status, this.instance, this.error, this.attempts, this.startedAt, this.finishedAt] as unknown[][]) {
+      column.length = to;
+    }
+    this.status.fill(ComponentStatus.Pending, from, to);
+    this.instance.fill(undefined, from, to);
+    this.error.fill(undefined, from, to);
+    this.attempts.fill(undefined, from, to);
+    this.startedAt.fill(NaN, from, to);
+    this.finishedAt.fill(NaN, from, to);
   }
 
   /** Changes a status and tells `events$` (no-op when unchanged). */

@@ -16,8 +16,10 @@ export class WaveQueries {
   requiredUnusable(priority: Priority): number {
     const effective = this.effective();
     if (effective === undefined) return -1;
-    for (const spec of this.specs) {
-      if (effective[spec.index]! <= priority && spec.required && !isUsable(this.states.status[spec.index]!)) return spec.index;
+    const { specs } = this;
+    const { status } = this.states;
+    for (let i = 0; i < specs.length; i++) {
+      if (effective[i]! <= priority && specs[i]!.required && !isUsable(status[i]!)) return i;
     }
     return -1;
   }
@@ -38,9 +40,10 @@ export class WaveQueries {
   /** The first component of the waves up to `priority` that is not usable yet (to name in a timeout), or -1. */
   firstUnusable(priority: Priority): number {
     const effective = this.effective();
-    for (const spec of this.specs) {
-      const wave = effective?.[spec.index] ?? spec.priority;
-      if (wave <= priority && !isUsable(this.states.status[spec.index]!)) return spec.index;
+    const { specs } = this;
+    for (let i = 0; i < specs.length; i++) {
+      const wave = effective?.[i] ?? specs[i]!.priority;
+      if (wave <= priority && !isUsable(this.states.status[i]!)) return i;
     }
     return -1;
   }

@@ -39,8 +39,9 @@ export function buildReport(source: ReportSource): BootReport {
   const readyComponents: string[] = [];
   const degradedComponents: string[] = [];
   const failedComponents: string[] = [];
-  for (const spec of specs) {
-    const status = snapshot.status[spec.index]!;
+  for (let i = 0; i < specs.length; i++) {
+    const spec = specs[i]!;
+    const status = snapshot.status[i]!;
     if (status === ComponentStatus.Ready) readyComponents.push(spec.name);
     else if (status === ComponentStatus.Degraded) degradedComponents.push(spec.name);
     else if (status === ComponentStatus.Failed) failedComponents.push(spec.name);
@@ -81,8 +82,8 @@ interface Snapshot {
 function buildComponents(source: ReportSource, snapshot: Snapshot): Record<string, ComponentReport> {
   const { specs, graph, effective } = source;
   const components: Record<string, ComponentReport> = {};
-  for (const spec of specs) {
-    const i = spec.index;
+  for (let i = 0; i < specs.length; i++) {
+    const spec = specs[i]!;
     const status = snapshot.status[i]!;
     const dependsOn: string[] = [];
     const optionalDependsOn: string[] = [];

@@ -1,9 +1,15 @@
+import type { InFlight } from './InFlight.js';
+
 /**
  * The abort side of one attempt, with the AbortController made only when someone reads `signal`.
  * A boot of 100,000 loaders that never look at their signal then allocates no controller and
  * registers no listener; one that does look gets a real, already-aborted-if-needed signal.
  */
 export class AttemptAbort {
+  /** Links of the {@link InFlight} list this abort is in (owned by that list). */
+  inFlightOwner: InFlight | undefined = undefined;
+  inFlightPrev: AttemptAbort | undefined = undefined;
+  inFlightNext: AttemptAbort | undefined = undefined;
   #controller: AbortController | undefined;
   #aborted = false;
   #reason: unknown;

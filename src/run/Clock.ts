@@ -17,10 +17,8 @@ export interface Clock {
   disarm(task: TimerTask): void;
 }
 
-/** Something {@link Clock.arm} can fire: its own fields hold the timer's state. */
+/** Something {@link Clock.arm} can fire: its own field holds the timer's state. */
 export interface TimerTask {
-  /** Set by the clock: the deadline. */
-  timerDue: number;
   /** Set by the clock: the list the task waits in, undefined when not armed. */
   timerList: object | undefined;
   onTimer(): void;
@@ -29,6 +27,8 @@ export interface TimerTask {
 interface TimerList {
   readonly ms: number;
   readonly tasks: TimerTask[];
+  /** Deadlines, parallel to `tasks` (a double array: no boxed number per timer). */
+  readonly dues: number[];
   head: number;
   live: number;
   armed: Subscription | undefined;
@@ -36,7 +36,6 @@ interface TimerList {
 
 /** A {@link TimerTask} around a plain callback (for {@link Clock.setTimeout}). */
 class CallbackTask implements TimerTask {
-  timerDue = 0;
   timerList: object | undefined = undefined;
   constructor(readonly onTimer: () => void) {}
 }
@@ -56,12 +55,12 @@ export function clockFrom(scheduler: SchedulerLike): Clock {
   const fire = (list: TimerList): void => {
     list.armed = undefined;
     const now = scheduler.now();
-    const { tasks } = list;
+    const { tasks, dues } = list;
     let thrown: { error: unknown } | undefined;
     while (list.head < tasks.length) {
       const task = tasks[list.head]!;
       const live = task.timerList === list;
-      if (live && task.timerDue > now) break;
+      if (live && dues[list.head]! > now) break;
       list.head++;
       if (!live) continue;
       task.timerList = undefined;
@@ -87,10 +86,11 @@ export function clockFrom(scheduler: SchedulerLike): Clock {
     }
     if (list.head > 1_024 && list.head * 2 > tasks.length) {
       tasks.splice(0, list.head);
+      dues.splice(0, list.head);
       list.head = 0;
     }
     while (tasks[list.head]!.timerList !== list) list.head++;
-    schedule(list, Math.max(0, tasks[list.head]!.timerDue - now));
+    schedule(list, Math.max(0, dues[list.head]! - now));
   };
   const dropList = (list: TimerList): void => {
     list.armed?.unsubscribe();
@@ -103,12 +103,12 @@ export function clockFrom(scheduler: SchedulerLike): Clock {
   const arm = (task: TimerTask, ms: number): void => {
     let list = lists.get(ms);
     if (list === undefined) {
-      list = { ms, tasks: [], head: 0, live: 0, armed: undefined };
+      list = { ms, tasks: [], dues: [], head: 0, live: 0, armed: undefined };
       lists.set(ms, list);
     }
-    task.timerDue = scheduler.now() + ms;
     task.timerList = list;
     list.tasks.push(task);
+    list.dues.push(scheduler.now() + ms);
     list.live++;
     if (list.armed === undefined) schedule(list, ms);
   };

@@ -2,13 +2,12 @@ import type { ComponentSpec } from '../component/ComponentSpec.js';
 import { ComponentTimeoutError } from '../errors/ComponentTimeoutError.js';
 import { HealthCheckError } from '../errors/HealthCheckError.js';
 import { AttemptAbort } from './AttemptAbort.js';
+import type { InFlight } from './InFlight.js';
 import { callSafely } from './callSafely.js';
 import type { Clock } from './Clock.js';
 import type { healthHookOf } from './componentHooks.js';
 import { withTimeout } from './withTimeout.js';
 
-/** Work in flight that a cancellation (shutdown, monitor stop) aborts. */
-export type InFlight = Set<AttemptAbort>;
 
 /**
  * Runs a health check under its own timeout. Resolves with undefined when healthy, or the error that

@@ -168,13 +168,15 @@ export class LoadEngine {
 
   #want(nodes: readonly number[], bucketOf: (i: number) => number): void {
     const { graph, states, now } = this.#config;
-    for (const i of nodes) {
+    for (let k = 0; k < nodes.length; k++) {
+      const i = nodes[k]!;
       this.#wanted[i] = 1;
       this.#bucket[i] = bucketOf(i);
     }
     const ready: number[] = [];
     const failed: number[] = [];
-    for (const i of nodes) {
+    for (let k = 0; k < nodes.length; k++) {
+      const i = nodes[k]!;
       let pending = 0;
       let failedDep = -1;
       for (let e = graph.depStart[i]!, end = graph.depStart[i + 1]!; e < end; e++) {
@@ -193,7 +195,8 @@ export class LoadEngine {
       this.#markDependencyFailed(i, failed[k + 1]!, now());
       this.#propagate(i);
     }
-    for (const i of ready) {
+    for (let k = 0; k < ready.length; k++) {
+      const i = ready[k]!;
       if (states.status[i] === ComponentStatus.Pending) this.dispatcher.enqueue(this.#bucket[i]!, i);
     }
   }
@@ -241,9 +244,9 @@ export class LoadEngine {
   /** Releases the dependents of a settled component; iterative, so long chains cannot overflow. */
   #propagate(index: number): void {
     const { states, graph, now } = this.#config;
-    const stack = [index];
-    while (stack.length > 0) {
-      const node = stack.pop()!;
+    // The stack exists only while a failure spreads: a settle that goes well allocates nothing.
+    let stack: number[] | undefined;
+    for (let node: number | undefined = index; node !== undefined; node = stack?.pop()) {
       this.#finish(node);
       const failed = !isUsable(states.status[node]!);
       for (let e = graph.dependentStart[node]!, end = graph.dependentStart[node + 1]!; e < end; e++) {
@@ -251,7 +254,7 @@ export class LoadEngine {
         if (this.#wanted[dependent] !== 1 || isSettled(states.status[dependent]!)) continue;
         if (failed && graph.dependentRequired[e] === 1) {
           this.#markDependencyFailed(dependent, node, now());
-          stack.push(dependent);
+          (stack ??= []).push(dependent);
         } else if (--this.#pendingDeps[dependent]! === 0 && states.status[dependent] === ComponentStatus.Pending) {
           this.dispatcher.enqueue(this.#bucket[dependent]!, dependent);
         }

@@ -1,19 +1,22 @@
 /**
  * FIFO queues by urgency bucket (0 = most urgent). `Array.shift` is O(n) on big arrays, so each
- * bucket keeps a head index instead and is reset when drained.
+ * bucket keeps head and tail indices instead; a drained bucket rewinds to 0 but keeps its storage,
+ * so a boot that fills and drains a bucket many times does not regrow it each time.
  */
 export class ReadyQueue {
   readonly #items: number[][];
   readonly #heads: number[];
+  readonly #tails: number[];
   #size = 0;
 
   constructor(buckets: number) {
     this.#items = Array.from({ length: buckets }, () => []);
     this.#heads = new Array<number>(buckets).fill(0);
+    this.#tails = new Array<number>(buckets).fill(0);
   }
 
   push(bucket: number, item: number): void {
-    this.#items[bucket]!.push(item);
+    this.#items[bucket]![this.#tails[bucket]!++] = item;
     this.#size++;
   }
 
@@ -21,7 +24,7 @@ export class ReadyQueue {
   firstBucket(limit: number): number {
     if (this.#size === 0) return -1;
     for (let b = 0; b <= limit && b < this.#items.length; b++) {
-      if (this.#heads[b]! < this.#items[b]!.length) return b;
+      if (this.#heads[b]! < this.#tails[b]!) return b;
     }
     return -1;
   }
@@ -31,19 +34,17 @@ export class ReadyQueue {
   }
 
   take(bucket: number): number {
-    const items = this.#items[bucket]!;
-    const item = items[this.#heads[bucket]!++]!;
+    const item = this.#items[bucket]![this.#heads[bucket]!++]!;
     this.#size--;
-    if (this.#heads[bucket] === items.length) {
-      items.length = 0;
-      this.#heads[bucket] = 0;
-    }
+    if (this.#heads[bucket] === this.#tails[bucket]) this.#heads[bucket] = this.#tails[bucket] = 0;
     return item;
   }
 
+  /** Empties every bucket and releases the storage. */
   clear(): void {
-    for (const items of this.#items) items.length = 0;
+    for (let b = 0; b < this.#items.length; b++) this.#items[b]!.length = 0;
     this.#heads.fill(0);
+    this.#tails.fill(0);
     this.#size = 0;
   }
 }
