@@ -462,11 +462,13 @@ export class Warmup {
   #onSettled(index: number, inBoot: boolean): void {
     if (inBoot) {
       this.#readiness.settled(index);
-      this.#readiness.advanceWaves(this.#remainingInWave, this.#criticalUsable);
+      // Waves settle in priority order, so only the last member of a wave can move them on.
+      if (this.#engine!.remaining(this.#plan!.effective[index]!) === 0) this.#readiness.advanceWaves(this.#remainingInWave, this.#criticalUsable);
     }
+    if (!this.#options.failFast || this.#states.status[index] !== ComponentStatus.Failed) return;
     const spec = this.#registry.specs[index]!;
-    const booting = this.#readiness.phase.value === 'booting' || this.#readiness.phase.value === 'critical-ready';
-    if (this.#options.failFast && booting && spec.required && this.#states.status[index] === ComponentStatus.Failed && !this.#cancel.signal.aborted) {
+    const phase = this.#readiness.phase.value;
+    if ((phase === 'booting' || phase === 'critical-ready') && spec.required && !this.#cancel.signal.aborted) {
       this.#cancelBoot(new BootCancelledError(`fail-fast: required component '${spec.name}' failed`, undefined, this.#states.error[index]));
     }
   }

@@ -47,9 +47,12 @@ export class ComponentBindings {
     this.#bound = strategy === 'lazy' && installLazyLookup(container, (id) => this.#materialise(id)) ? new Set() : undefined;
   }
 
-  /** True when the token already has a binding (or a pending one) in this container. */
+  /**
+   * True when the token already has a binding in this container, ours included: in lazy mode the
+   * lookup materialises a pending one (it is a component token either way).
+   */
   isTaken(token: ServiceIdentifier): boolean {
-    return (this.#bound !== undefined && this.#indexOf(token) >= 0) || this.#container.isCurrentBound(token);
+    return this.#container.isCurrentBound(token);
   }
 
   /** Binds a registered component's token (lazy mode: on first lookup). */

@@ -29,9 +29,12 @@ export class Dispatcher {
   #limit = 0;
   #stopped = false;
   #pumping = false;
+  /** False when there is no memory budget: no estimate is read at all. */
+  readonly #budgeted: boolean;
 
   constructor(private readonly config: DispatcherConfig) {
     this.queue = new ReadyQueue(config.buckets);
+    this.#budgeted = config.memoryBudgetMb !== Infinity;
   }
 
   get running(): number {
@@ -52,7 +55,7 @@ export class Dispatcher {
 
   finished(item: number): void {
     this.#running--;
-    this.#memory -= this.config.memoryOf(item);
+    if (this.#budgeted) this.#memory -= this.config.memoryOf(item);
     this.pump();
   }
 
@@ -75,14 +78,16 @@ export class Dispatcher {
           this.queue.take(bucket);
           continue;
         }
-        const memory = this.config.memoryOf(item);
-        if (this.#memory + memory > memoryBudgetMb) {
-          if (this.#running > 0) break;
-          this.config.oversize(item);
+        if (this.#budgeted) {
+          const memory = this.config.memoryOf(item);
+          if (this.#memory + memory > memoryBudgetMb) {
+            if (this.#running > 0) break;
+            this.config.oversize(item);
+          }
+          this.#memory += memory;
         }
         this.queue.take(bucket);
         this.#running++;
-        this.#memory += memory;
         this.config.start(item);
       }
     } finally {

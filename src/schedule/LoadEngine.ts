@@ -292,7 +292,7 @@ export class LoadEngine {
     const wave = effective[index]!;
     if (inBoot) this.#waveRemaining[wave]!--;
     onSettled(index, inBoot);
-    const waiters = this.#waiters.get(index);
+    const waiters = this.#waiters.size === 0 ? undefined : this.#waiters.get(index);
     if (waiters !== undefined) {
       this.#waiters.delete(index);
       for (const w of waiters) w();
