@@ -318,7 +318,7 @@ export class Warmup {
         finish: () => {
           this.#readiness.phase.next('stopped');
           this.#readiness.complete();
-          this.#states.events.complete();
+          this.#states.complete();
         },
       });
     }

@@ -10,6 +10,7 @@ import {
   MissingDependencyError,
   Priority,
   Warmup,
+  type ComponentEvent,
   type OnWarmup,
 } from '../../src/index.js';
 import { deferred } from '../helpers/deferred.js';
@@ -201,6 +202,63 @@ describe('Warmup core', () => {
       await booting;
       expect(early).toEqual(['pending', 'loading', 'ready']);
       expect(late).toEqual(['loading', 'ready']);
+    });
+
+    it('gives each subscriber its own component only, and lets one unsubscribe from inside its callback', async () => {
+      const warmup = new Warmup(new Container()).register(
+        { token: 'a', load: () => 1 },
+        { token: 'b', dependsOn: ['a'], load: () => 2 },
+      );
+      const seenA: string[] = [];
+      const seenB: string[] = [];
+      const first: string[] = [];
+      const subscription = warmup.status$('a').subscribe((s) => {
+        first.push(s);
+        if (s === 'loading') subscription.unsubscribe();
+      });
+      warmup.status$('a').subscribe((s) => seenA.push(s));
+      warmup.status$('b').subscribe((s) => seenB.push(s));
+      await warmup.boot();
+      expect(first).toEqual(['pending', 'loading']);
+      expect(seenA).toEqual(['pending', 'loading', 'ready']);
+      expect(seenB).toEqual(['pending', 'loading', 'ready']);
+    });
+
+    it('completes every status$ at shutdown, and one subscribed after it replays the last status and completes', async () => {
+      const warmup = new Warmup(new Container()).register({ token: 'a', load: () => 1 });
+      await warmup.boot();
+      const during: string[] = [];
+      let completed = false;
+      warmup.status$('a').subscribe({ next: (s) => during.push(s), complete: () => (completed = true) });
+      await warmup.shutdown();
+      expect(during).toEqual(['ready', 'stopped']);
+      expect(completed).toBe(true);
+      const after: string[] = [];
+      let afterCompleted = false;
+      warmup.status$('a').subscribe({ next: (s) => after.push(s), complete: () => (afterCompleted = true) });
+      expect(after).toEqual(['stopped']);
+      expect(afterCompleted).toBe(true);
+    });
+
+    it('tells each attempt as it ends, with when it started, matching the report', async () => {
+      let calls = 0;
+      const warmup = new Warmup(new Container()).register({
+        token: 'flaky',
+        retries: 1,
+        retryDelay: 50,
+        load: () => new Promise((resolve, reject) => setTimeout(() => (++calls === 1 ? reject(new Error('first')) : resolve(1)), 20)),
+      });
+      const attempts: ComponentEvent[] = [];
+      warmup.events$.subscribe((e) => {
+        if (e.type === 'attempt') attempts.push(e);
+      });
+      const booting = warmup.boot();
+      await jest.advanceTimersByTimeAsync(200);
+      const report = await booting;
+      expect(attempts.map((e) => [e.attempt, e.outcome, e.startedAt, e.at])).toEqual(
+        report.components.flaky!.attemptHistory.map((a) => [a.attempt, a.outcome, a.startedAt, a.finishedAt]),
+      );
+      expect(attempts.map((e) => e.at - e.startedAt!)).toEqual([20, 20]);
     });
 
     it('a subscriber that throws does not break the pipeline or other subscribers', async () => {

@@ -52,7 +52,7 @@ export function instantiate(spec: ComponentSpec, host: InstantiateHost, abort: A
     try {
       return Promise.resolve(definition.load(new AttemptContext(spec, host, abort, attempt)));
     } catch (error) {
-      return Promise.reject(error as Error);
+      return Promise.reject(error);
     }
   }
   return instantiateClass(spec, host, abort);

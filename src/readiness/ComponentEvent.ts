@@ -4,7 +4,8 @@ import type { AttemptOutcome } from '../run/AttemptRecord.js';
 
 /**
  * What `events$` emits. `type: 'status'` for every status change (`previous` → `status`);
- * `'attempt'` when an attempt ends (`outcome` says how; the status is unchanged, `previous === status`);
+ * `'attempt'` when an attempt ends (`outcome` says how, `startedAt` when it began, `at` when it ended;
+ * the status is unchanged, `previous === status`);
  * `'warning'` for something worth a look that changes nothing (`message`);
  * `'health'` for each check of the runtime monitor (`healthy`, `latencyMs`).
  *
@@ -23,6 +24,8 @@ export interface ComponentEvent {
   /** Time from the Warmup's clock, ms since the epoch. */
   readonly at: number;
   readonly attempt?: number;
+  /** For `'attempt'`: when the attempt started (same clock as `at`). */
+  readonly startedAt?: number;
   readonly error?: Error;
   readonly outcome?: AttemptOutcome;
   readonly message?: string;

@@ -22,6 +22,9 @@ export class ComponentStates {
   readonly startedAt: number[] = [];
   readonly finishedAt: number[] = [];
   readonly events = new Subject<ComponentEvent>();
+  /** Watchers of one component's status (`status$`), by index: a change costs a lookup, not a scan. */
+  readonly #watchers = new Map<number, Set<StatusWatcher>>();
+  #closed = false;
 
   constructor(private readonly specs: readonly ComponentSpec[]) {}
 
@@ -49,6 +52,38 @@ export class ComponentStates {
     if (this.events.observed) {
       this.emit('status', index, previous, at, { ...(attempt === undefined ? {} : { attempt }), ...(error === undefined ? {} : { error }) });
     }
+    if (this.#watchers.size > 0) {
+      const watchers = this.#watchers.get(index);
+      if (watchers !== undefined) for (const watcher of watchers) watcher.next(status);
+    }
+  }
+
+  /**
+   * Calls `watcher.next` on each status change of one component (and `complete` when the states
+   * close at shutdown); returns the function that stops watching. Costs nothing to the others.
+   */
+  watch(index: number, watcher: StatusWatcher): () => void {
+    if (this.#closed) {
+      watcher.complete();
+      return noop;
+    }
+    let set = this.#watchers.get(index);
+    if (set === undefined) this.#watchers.set(index, (set = new Set()));
+    set.add(watcher);
+    return () => {
+      const current = this.#watchers.get(index);
+      if (current?.delete(watcher) === true && current.size === 0) this.#watchers.delete(index);
+    };
+  }
+
+  /** Completes `events$` and every status watcher (after shutdown). */
+  complete(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    const watchers = [...this.#watchers.values()];
+    this.#watchers.clear();
+    for (const set of watchers) for (const watcher of set) watcher.complete();
+    this.events.complete();
   }
 
   recordAttempt(index: number, attempt: number, startedAt: number, finishedAt: number, outcome: AttemptOutcome, error?: string): void {
@@ -59,7 +94,7 @@ export class ComponentStates {
       if (Array.isArray(history)) history.push(record);
       else this.attempts[index] = [record];
     }
-    if (this.events.observed) this.emit('attempt', index, this.status[index]!, finishedAt, { attempt, outcome });
+    if (this.events.observed) this.emit('attempt', index, this.status[index]!, finishedAt, { attempt, outcome, startedAt });
   }
 
   warn(index: number, at: number, message: string): void {
@@ -77,12 +112,20 @@ export class ComponentStates {
     index: number,
     previous: ComponentStatus,
     at: number,
-    extra?: Partial<Pick<ComponentEvent, 'attempt' | 'error' | 'outcome' | 'message' | 'healthy' | 'latencyMs'>>,
+    extra?: Partial<Pick<ComponentEvent, 'attempt' | 'startedAt' | 'error' | 'outcome' | 'message' | 'healthy' | 'latencyMs'>>,
   ): void {
     const spec = this.specs[index]!;
     this.events.next({ type, name: spec.name, token: spec.token, status: this.status[index]!, previous, at, ...extra });
   }
 }
+
+/** Told about one component's status changes (see {@link ComponentStates.watch}). */
+export interface StatusWatcher {
+  next(status: ComponentStatus): void;
+  complete(): void;
+}
+
+function noop(): void {}
 
 /** Marks the usual history, one attempt that ended ready, without a record (see {@link ComponentStates.attempts}). */
 export const oneReadyAttempt: { readonly oneReadyAttempt: true } = Object.freeze({ oneReadyAttempt: true });

@@ -1,5 +1,4 @@
-import type { Observable} from 'rxjs';
-import { BehaviorSubject, concat, defer, distinctUntilChanged, filter, map, of, Subject, take } from 'rxjs';
+import { BehaviorSubject, concat, defer, filter, map, Observable, of, Subject, take } from 'rxjs';
 import { ComponentStatus, isSettled, isUsable } from '../component/ComponentStatus.js';
 import { Priority, priorityName } from '../component/Priority.js';
 import type { ComponentSpec } from '../component/ComponentSpec.js';
@@ -77,18 +76,25 @@ export class Readiness {
     this.phase.complete();
   }
 
-  /** Replays the current status, then each change, without repeats; completes when events complete. */
+  /**
+   * Replays the current status, then each change, without repeats; completes when the states close
+   * at shutdown. Each subscriber watches its own component only (no scan of every event), and
+   * watching does not turn on `events$` for everyone.
+   */
   status$(index: number): Observable<ComponentStatus> {
     const { states } = this;
-    return defer(() =>
-      concat(
-        of(states.status[index]!),
-        states.events.pipe(
-          filter((e) => e.type === 'status' && e.name === this.specs[index]!.name),
-          map((e) => e.status),
-        ),
-      ),
-    ).pipe(distinctUntilChanged());
+    return new Observable<ComponentStatus>((subscriber) => {
+      let last = states.status[index]!;
+      subscriber.next(last);
+      return states.watch(index, {
+        next: (status) => {
+          if (status === last) return;
+          last = status;
+          subscriber.next(status);
+        },
+        complete: () => subscriber.complete(),
+      });
+    });
   }
 
   /** Emits the instance once usable and completes; errors with the component's error if it failed. */
