@@ -9,10 +9,11 @@ export interface Clock {
   /** Runs `fn` after `ms`; returns a function that cancels it. */
   setTimeout(fn: () => void, ms: number): () => void;
   /**
-   * Arms `task` to fire after `ms` (its `onTimer()` is called), without allocating anything per
-   * timer: the hot path's form of {@link setTimeout}. A task is armed at most once.
+   * Arms `task` to fire `ms` after `from` (a reading of {@link now}; default: now), calling its
+   * `onTimer()`, without allocating anything per timer: the hot path's form of {@link setTimeout}.
+   * A task is armed at most once.
    */
-  arm(task: TimerTask, ms: number): void;
+  arm(task: TimerTask, ms: number, from?: number): void;
   /** Cancels an armed task; a no-op once it fired or was cancelled. */
   disarm(task: TimerTask): void;
 }
@@ -100,7 +101,7 @@ export function clockFrom(scheduler: SchedulerLike): Clock {
   const disarmIfIdle = (list: TimerList): void => {
     if (list.live === 0) dropList(list);
   };
-  const arm = (task: TimerTask, ms: number): void => {
+  const arm = (task: TimerTask, ms: number, from = scheduler.now()): void => {
     let list = lists.get(ms);
     if (list === undefined) {
       list = { ms, tasks: [], dues: [], head: 0, live: 0, armed: undefined };
@@ -108,9 +109,10 @@ export function clockFrom(scheduler: SchedulerLike): Clock {
     }
     task.timerList = list;
     list.tasks.push(task);
-    list.dues.push(scheduler.now() + ms);
+    const due = from + ms;
+    list.dues.push(due);
     list.live++;
-    if (list.armed === undefined) schedule(list, ms);
+    if (list.armed === undefined) schedule(list, Math.max(0, due - scheduler.now()));
   };
   const disarm = (task: TimerTask): void => {
     const list = task.timerList as TimerList | undefined;

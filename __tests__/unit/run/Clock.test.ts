@@ -69,4 +69,29 @@ describe('clockFrom', () => {
       expect(fired).toEqual(['first@100', 'second@105', 'third@200']);
     });
   });
+
+  describe('having a task armed from an earlier reading of the clock', () => {
+    it('should fire it that long after the reading, not after the arming', () => {
+      const scheduler = new VirtualTimeScheduler();
+      const clock = clockFrom(scheduler);
+      const fired: string[] = [];
+      const task = { timerList: undefined as object | undefined, onTimer: () => fired.push(`task@${scheduler.now()}`) };
+      scheduler.schedule(() => clock.arm(task, 100, 10), 30); // read at 10, armed at 30
+      scheduler.flush();
+      expect(fired).toEqual(['task@110']);
+      expect(task.timerList).toBeUndefined();
+    });
+
+    it('should not fire a task disarmed before its deadline', () => {
+      const scheduler = new VirtualTimeScheduler();
+      const clock = clockFrom(scheduler);
+      let fired = false;
+      const task = { timerList: undefined as object | undefined, onTimer: () => (fired = true) };
+      clock.arm(task, 100);
+      clock.disarm(task);
+      clock.disarm(task); // idempotent
+      scheduler.flush();
+      expect(fired).toBe(false);
+    });
+  });
 });
