@@ -452,7 +452,7 @@ export class Warmup {
       effective: plan.effective,
       maxConcurrent: this.#options.maxConcurrent,
       memoryBudgetMb: this.#options.memoryBudgetMb,
-      now: () => this.#clock.now(),
+      now: this.#clock.now,
       run: (i, startedAt) => runComponent(this.#registry.specs[i]!, this.#runEnv, startedAt),
       onSettled: (i, inBoot) => this.#onSettled(i, inBoot),
     });

@@ -41,7 +41,7 @@ export function toComponentSpec(item: Registrable, index: number): ComponentSpec
   if (typeof definition.load !== 'function') {
     throw new InvalidOptionError(definition.name ?? describeToken(definition.token), 'load', 'must be a function', typeof definition.load);
   }
-  const name = definition.name ?? describeToken(definition.token);
+  const name = definition.name ?? (typeof definition.token === 'string' ? definition.token : describeToken(definition.token));
   validateComponentOptions(name, definition);
   return build(index, definition.token, name, definition, undefined, definition);
 }

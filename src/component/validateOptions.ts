@@ -8,17 +8,19 @@ import { Priority } from './Priority.js';
  */
 export function validateComponentOptions(name: string, options: ComponentOptions): void {
   const { priority, timeout, retries, retryDelay, memoryMb, healthTimeout, shutdownTimeout, required, backoff } = options;
+  // Each check is guarded here rather than inside its helper: this runs once per component, often
+  // before the JIT has optimised it, and most options are unset, so most calls are skipped.
   if (priority !== undefined && !(Number.isInteger(priority) && priority >= Priority.CRITICAL && priority <= Priority.DEFERRED)) {
     throw new InvalidOptionError(name, 'priority', 'must be a Priority (CRITICAL, HIGH, MEDIUM, LOW or DEFERRED)', priority);
   }
-  checkPositive(name, 'timeout', timeout);
-  checkPositive(name, 'healthTimeout', healthTimeout);
-  checkPositive(name, 'shutdownTimeout', shutdownTimeout);
+  if (timeout !== undefined) checkPositive(name, 'timeout', timeout);
+  if (healthTimeout !== undefined) checkPositive(name, 'healthTimeout', healthTimeout);
+  if (shutdownTimeout !== undefined) checkPositive(name, 'shutdownTimeout', shutdownTimeout);
   if (retries !== undefined && !(Number.isInteger(retries) && retries >= 0)) {
     throw new InvalidOptionError(name, 'retries', 'must be a whole number ≥ 0 (extra attempts after the first)', retries);
   }
-  checkNonNegativeFinite(name, 'retryDelay', retryDelay);
-  checkNonNegativeFinite(name, 'memoryMb', memoryMb);
+  if (retryDelay !== undefined) checkNonNegativeFinite(name, 'retryDelay', retryDelay);
+  if (memoryMb !== undefined) checkNonNegativeFinite(name, 'memoryMb', memoryMb);
   if (backoff !== undefined) validateBackoff(name, backoff);
   if (required !== undefined && typeof required !== 'boolean') {
     throw new InvalidOptionError(name, 'required', 'must be a boolean', required);
@@ -26,8 +28,8 @@ export function validateComponentOptions(name: string, options: ComponentOptions
   if (options.name !== undefined && (typeof options.name !== 'string' || options.name.length === 0)) {
     throw new InvalidOptionError(name, 'name', 'must be a non-empty string', options.name);
   }
-  checkDependencyList(name, 'dependsOn', options.dependsOn);
-  checkDependencyList(name, 'optionalDependsOn', options.optionalDependsOn);
+  if (options.dependsOn !== undefined) checkDependencyList(name, 'dependsOn', options.dependsOn);
+  if (options.optionalDependsOn !== undefined) checkDependencyList(name, 'optionalDependsOn', options.optionalDependsOn);
 }
 
 /** Node clamps a longer timer to 1 ms, so anything above this (but Infinity) would fire at once. */

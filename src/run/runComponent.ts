@@ -48,7 +48,7 @@ export interface RunEnvironment {
 }
 
 /**
- * The attempt loop of one component: each attempt runs under its own timeout and abort, then the
+ * The attempt loop of one component (from attempt `attempt`, 1 by default): each attempt runs under its own timeout and abort, then the
  * health check under its own; failures retry with backoff while attempts remain. An instance that
  * stays unhealthy after the last attempt is kept (Degraded). `env.onSettled` is called exactly
  * once; a cancellation (shutdown or fail-fast) ends the loop at once, also during a backoff, and
@@ -58,13 +58,9 @@ export interface RunEnvironment {
  * than `async`/`await`, one {@link Attempt} object that is at once the abort, the timer, the
  * in-flight list entry and the promise handler, and no record or outcome objects on the way out.
  */
-export function runComponent(spec: ComponentSpec, env: RunEnvironment, startedAt: number): void {
-  // The first attempt starts when the component does: one clock reading for both, so a report's
-  // startedAt and its first attempt's agree to the millisecond.
-  startAttempt(spec, env, 1, startedAt);
-}
-
-function startAttempt(spec: ComponentSpec, env: RunEnvironment, attempt: number, startedAt: number): void {
+export function runComponent(spec: ComponentSpec, env: RunEnvironment, startedAt: number, attempt = 1): void {
+  // `startedAt` of the first attempt is the component's start as the engine recorded it (one clock
+  // reading for both, so a report's startedAt and its first attempt's agree to the millisecond).
   const run = new Attempt(spec, env, attempt, startedAt);
   env.inFlight.add(run);
   // Bound methods rather than arrow fields: two bound functions take about half the memory of two
@@ -176,7 +172,7 @@ function failed(run: Attempt, thrown: unknown): void {
 function retry(run: Attempt): void {
   const { spec, env, attempt } = run;
   sleep(env.clock, backoffDelay(attempt, spec.backoff, env.random), env.cancel).then(
-    () => startAttempt(spec, env, attempt + 1, env.clock.now()),
+    () => runComponent(spec, env, env.clock.now(), attempt + 1),
     () => env.onSettled(spec.index, ComponentStatus.Failed, undefined, normalise(spec, env.cancel.reason, attempt, env.cancel), attempt, env.clock.now()),
   );
 }

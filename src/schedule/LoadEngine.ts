@@ -251,11 +251,13 @@ export class LoadEngine {
       const failed = !isUsable(states.status[node]!);
       for (let e = graph.dependentStart[node]!, end = graph.dependentStart[node + 1]!; e < end; e++) {
         const dependent = graph.dependentList[e]!;
-        if (this.#wanted[dependent] !== 1 || isSettled(states.status[dependent]!)) continue;
+        const status = states.status[dependent]!;
+        // isSettled, inlined: this runs once per edge.
+        if (this.#wanted[dependent] !== 1 || (status !== ComponentStatus.Pending && status !== ComponentStatus.Loading)) continue;
         if (failed && graph.dependentRequired[e] === 1) {
           this.#markDependencyFailed(dependent, node, now());
           (stack ??= []).push(dependent);
-        } else if (--this.#pendingDeps[dependent]! === 0 && states.status[dependent] === ComponentStatus.Pending) {
+        } else if (--this.#pendingDeps[dependent]! === 0 && status === ComponentStatus.Pending) {
           this.dispatcher.enqueue(this.#bucket[dependent]!, dependent);
         }
       }
