@@ -5,7 +5,8 @@ import type { SchedulerLike, Subscription } from 'rxjs';
  * jest fake timers (with the default `asyncScheduler`) or a virtual-time scheduler.
  */
 export interface Clock {
-  now(): number;
+  /** The time in ms (a plain function: safe to pass around without its object). */
+  readonly now: () => number;
   /** Runs `fn` after `ms`; returns a function that cancels it. */
   setTimeout(fn: () => void, ms: number): () => void;
   /**
