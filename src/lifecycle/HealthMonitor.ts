@@ -142,7 +142,14 @@ export class HealthMonitor implements MonitorHandle {
     let problem: Error | undefined;
     try {
       const hook = healthHookOf(spec, states.instance[i])!;
-      problem = await checkHealth(spec, hook, states.instance[i], clock, spec.healthTimeout ?? this.#ctx.healthTimeout, this.#inFlight);
+      problem = await checkHealth({
+        spec,
+        hook,
+        instance: states.instance[i],
+        clock,
+        timeoutMs: spec.healthTimeout ?? this.#ctx.healthTimeout,
+        inFlight: this.#inFlight,
+      });
     } catch {
       track.inFlight = false;
       return; // stopped

@@ -9,20 +9,27 @@ import type { healthHookOf } from './componentHooks.js';
 import { withTimeout } from './withTimeout.js';
 
 
+/** One health check: whose, with what hook, on which instance, and within what limits. */
+export interface HealthCheck {
+  readonly spec: ComponentSpec;
+  readonly hook: NonNullable<ReturnType<typeof healthHookOf>>;
+  readonly instance: unknown;
+  readonly clock: Clock;
+  /** Limit in ms (Infinity for none). */
+  readonly timeoutMs: number;
+  /** Where the check registers its abort, so a cancellation reaches it. */
+  readonly inFlight: InFlight;
+  /** The load attempt it follows (named in errors); absent for the runtime monitor's checks. */
+  readonly attempt?: number;
+}
+
 /**
  * Runs a health check under its own timeout. Resolves with undefined when healthy, or the error that
  * says why not (false, a throw, a timeout); never rejects for those. A cancellation (shutdown)
  * rejects with its reason.
  */
-export async function checkHealth(
-  spec: ComponentSpec,
-  hook: NonNullable<ReturnType<typeof healthHookOf>>,
-  instance: unknown,
-  clock: Clock,
-  timeoutMs: number,
-  inFlight: InFlight,
-  attempt?: number,
-): Promise<Error | undefined> {
+export async function checkHealth(check: HealthCheck): Promise<Error | undefined> {
+  const { spec, hook, instance, clock, timeoutMs, inFlight, attempt } = check;
   const abort = new AttemptAbort();
   inFlight.add(abort);
   try {

@@ -133,7 +133,7 @@ function loaded(run: Attempt, instance: unknown): void {
     env.onSettled(spec.index, ComponentStatus.Ready, instance, undefined, attempt, finishedAt);
     return;
   }
-  checkHealth(spec, hook, instance, env.clock, spec.healthTimeout ?? env.healthTimeout, env.inFlight, attempt).then(
+  checkHealth({ spec, hook, instance, clock: env.clock, timeoutMs: spec.healthTimeout ?? env.healthTimeout, inFlight: env.inFlight, attempt }).then(
     (unhealthy) => {
       const finishedAt = env.clock.now();
       if (unhealthy === undefined) {
