@@ -115,6 +115,20 @@ export function clockFrom(scheduler: SchedulerLike): Clock {
     list.live++;
     if (list.armed === undefined) schedule(list, Math.max(0, due - scheduler.now()));
   };
+  /** Drops cancelled tasks from a list, keeping the order (so deadlines still only grow). */
+  const compact = (list: TimerList): void => {
+    const { tasks, dues } = list;
+    let kept = 0;
+    for (let k = list.head; k < tasks.length; k++) {
+      if (tasks[k]!.timerList !== list) continue;
+      tasks[kept] = tasks[k]!;
+      dues[kept] = dues[k]!;
+      kept++;
+    }
+    tasks.length = kept;
+    dues.length = kept;
+    list.head = 0;
+  };
   const disarm = (task: TimerTask): void => {
     const list = task.timerList as TimerList | undefined;
     if (list === undefined) return;
@@ -123,6 +137,10 @@ export function clockFrom(scheduler: SchedulerLike): Clock {
     // usually starts in the same tick, and re-arming a scheduler action per attempt costs more
     // than the attempt.
     if (--list.live === 0) queueMicrotask(() => disarmIfIdle(list));
+    // A boot keeps the list busy for its whole length, so cancelled tasks (whole attempts) would
+    // pile up until the timer fires; once they outnumber the live ones, they go. O(1) amortised.
+    const waiting = list.tasks.length - list.head;
+    if (waiting > 1_024 && waiting > 2 * list.live) compact(list);
   };
   return {
     now: () => scheduler.now(),
