@@ -48,9 +48,9 @@ export interface RunEnvironment {
 }
 
 /**
- * The attempt loop of one component (from attempt `attempt`, 1 by default): each attempt runs under its own timeout and abort, then the
- * health check under its own; failures retry with backoff while attempts remain. An instance that
- * stays unhealthy after the last attempt is kept (Degraded). `env.onSettled` is called exactly
+ * The attempt loop of one component, from attempt `attempt` (1 by default): each attempt runs
+ * under its own timeout and abort, then the health check under its own; failures retry with backoff
+ * while attempts remain. An instance that stays unhealthy after the last attempt is kept (Degraded). `env.onSettled` is called exactly
  * once; a cancellation (shutdown or fail-fast) ends the loop at once, also during a backoff, and
  * disposes any instance it holds.
  *
