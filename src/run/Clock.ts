@@ -109,11 +109,31 @@ export function clockFrom(scheduler: SchedulerLike): Clock {
       lists.set(ms, list);
     }
     task.timerList = list;
-    list.tasks.push(task);
-    const due = from + ms;
-    list.dues.push(due);
     list.live++;
-    if (list.armed === undefined) schedule(list, Math.max(0, due - scheduler.now()));
+    const due = from + ms;
+    const { tasks, dues } = list;
+    if (dues.length === list.head || dues[dues.length - 1]! <= due) {
+      tasks.push(task);
+      dues.push(due);
+      if (list.armed === undefined) schedule(list, Math.max(0, due - scheduler.now()));
+      return;
+    }
+    // Counted from an earlier reading while a later timer was armed meanwhile (a loader that armed
+    // one during its synchronous part): keep the list in deadline order. Rare, so a splice will do.
+    let lo = list.head;
+    let hi = dues.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (dues[mid]! <= due) lo = mid + 1;
+      else hi = mid;
+    }
+    tasks.splice(lo, 0, task);
+    dues.splice(lo, 0, due);
+    if (lo === list.head) {
+      // The new earliest deadline: the scheduled action must come sooner.
+      list.armed?.unsubscribe();
+      schedule(list, Math.max(0, due - scheduler.now()));
+    }
   };
   /** Drops cancelled tasks from a list, keeping the order (so deadlines still only grow). */
   const compact = (list: TimerList): void => {

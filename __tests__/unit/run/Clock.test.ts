@@ -82,6 +82,20 @@ describe('clockFrom', () => {
       expect(task.timerList).toBeUndefined();
     });
 
+    it('should keep deadline order when a timer counted from earlier goes behind a later one', () => {
+      const scheduler = new VirtualTimeScheduler();
+      const clock = clockFrom(scheduler);
+      const fired: string[] = [];
+      const task = (name: string) => ({ timerList: undefined as object | undefined, onTimer: () => fired.push(`${name}@${scheduler.now()}`) });
+      scheduler.schedule(() => {
+        clock.arm(task('later'), 100); // due 150
+        clock.arm(task('earlier'), 100, 0); // read at 0, armed at 50: due 100, goes first
+        clock.arm(task('last'), 100); // due 150
+      }, 50);
+      scheduler.flush();
+      expect(fired).toEqual(['earlier@100', 'later@150', 'last@150']);
+    });
+
     it('should not fire a task disarmed before its deadline', () => {
       const scheduler = new VirtualTimeScheduler();
       const clock = clockFrom(scheduler);
