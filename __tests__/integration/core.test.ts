@@ -10,6 +10,7 @@ import {
   MissingDependencyError,
   Priority,
   Warmup,
+  type AttemptRecord,
   type ComponentEvent,
   type OnWarmup,
 } from '../../src/index.js';
@@ -63,6 +64,23 @@ describe('Warmup core', () => {
       const warmup = new Warmup(container).register({ token: 'db', dependsOn: ['config'], load: ({ get }) => get<{ url: string }>('config').url });
       await warmup.boot();
       expect(container.get('db')).toBe('x');
+    });
+
+    it('hands loaders a context whose get survives destructuring and spreading', async () => {
+      const warmup = new Warmup(new Container()).register(
+        { token: 'config', load: () => ({ url: 'x' }) },
+        {
+          token: 'db',
+          dependsOn: ['config'],
+          load: (ctx) => {
+            const { attempt, ...rest } = ctx;
+            const copy = { ...ctx };
+            return `${attempt}:${rest.get<{ url: string }>('config').url}:${copy.get<{ url: string }>('config').url}`;
+          },
+        },
+      );
+      await warmup.boot();
+      expect(warmup.getComponent('db')).toBe('1:x:x');
     });
 
     it('rejects duplicate registration at register, keeping the first', () => {
@@ -259,6 +277,21 @@ describe('Warmup core', () => {
         report.components.flaky!.attemptHistory.map((a) => [a.attempt, a.outcome, a.startedAt, a.finishedAt]),
       );
       expect(attempts.map((e) => e.at - e.startedAt!)).toEqual([20, 20]);
+    });
+
+    it('gives a report built inside an attempt event the attempt as it ended', async () => {
+      const warmup = new Warmup(new Container()).register({ token: 'a', load: () => new Promise((r) => setTimeout(() => r(1), 30)) });
+      const seen: AttemptRecord[][] = [];
+      warmup.events$.subscribe((e) => {
+        if (e.type === 'attempt') seen.push(warmup.report().components.a!.attemptHistory);
+      });
+      const booting = warmup.boot();
+      await jest.advanceTimersByTimeAsync(50);
+      await booting;
+      expect(seen).toHaveLength(1);
+      const [record] = seen[0]!;
+      expect(record).toMatchObject({ attempt: 1, outcome: 'ready' });
+      expect(record!.finishedAt - record!.startedAt).toBe(30);
     });
 
     it('a subscriber that throws does not break the pipeline or other subscribers', async () => {

@@ -18,25 +18,24 @@ export interface InstantiateHost {
 
 /** The loader's context: `signal` is a getter, so a loader that never reads it costs no AbortController. */
 class AttemptContext implements LoadContext {
+  readonly #abort: AttemptAbort;
+
   constructor(
-    private readonly spec: ComponentSpec,
-    private readonly host: InstantiateHost,
-    private readonly abort: AttemptAbort,
+    spec: ComponentSpec,
+    host: InstantiateHost,
+    abort: AttemptAbort,
     readonly attempt: number,
-  ) {}
+  ) {
+    this.#abort = abort;
+    this.get = <U>(id: ServiceIdentifier<U>): U => host.lookup(spec, id) as U;
+  }
 
   get signal(): AbortSignal {
-    return this.abort.signal;
+    return this.#abort.signal;
   }
 
-  /**
-   * A getter handing out a bound function, not a method: loaders destructure it (`({ get }) => …`),
-   * and a loader that never asks for a dependency costs no closure.
-   */
-  get get(): <U>(id: ServiceIdentifier<U>) => U {
-    const { spec, host } = this;
-    return <U>(id: ServiceIdentifier<U>): U => host.lookup(spec, id) as U;
-  }
+  /** An own property, not a method: loaders destructure it (`({ get }) => …`) and spread the context. */
+  readonly get: <U>(id: ServiceIdentifier<U>) => U;
 }
 
 /**

@@ -88,7 +88,10 @@ export class ComponentStates {
 
   recordAttempt(index: number, attempt: number, startedAt: number, finishedAt: number, outcome: AttemptOutcome, error?: string): void {
     const history = this.attempts[index];
-    if (history === undefined && attempt === 1 && outcome === 'ready') this.attempts[index] = oneReadyAttempt;
+    // The sentinel reads its end from `finishedAt`, which the engine sets right after this call: an
+    // 'attempt' listener (the only code that runs in between) could build a report before that, so
+    // while events$ is watched the record is kept as it is.
+    if (history === undefined && attempt === 1 && outcome === 'ready' && !this.events.observed) this.attempts[index] = oneReadyAttempt;
     else {
       const record: AttemptRecord = error === undefined ? { attempt, startedAt, finishedAt, outcome } : { attempt, startedAt, finishedAt, outcome, error };
       if (Array.isArray(history)) history.push(record);
