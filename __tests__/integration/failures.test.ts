@@ -240,6 +240,29 @@ describe('failure semantics', () => {
     });
   });
 
+  describe('a backoff that ends in the tick of a fail-fast cancellation', () => {
+    it('does not call the loader again', async () => {
+      let retried = 0;
+      const warmup = new Warmup(new Container(), { failFast: true }).register(
+        // Fails at once, backs off 100 ms: its sleep joins the 100 ms timer list first...
+        { token: 'flaky', required: false, retries: 1, retryDelay: 100, load: () => (retried++, Promise.reject(new Error('no'))) },
+        // ...then 'stuck' starts a few microtasks later, with a 100 ms timeout: both fire at t = 100.
+        {
+          token: 'gate',
+          load: async () => {
+            for (let k = 0; k < 5; k++) await null;
+            return 1;
+          },
+        },
+        { token: 'stuck', dependsOn: ['gate'], timeout: 100, load: () => new Promise(() => undefined) },
+      );
+      const error = await settle(warmup.boot()).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(BootError);
+      expect(warmup.report().components.stuck!.errorCode).toBe('PREHEAT_TIMEOUT');
+      expect(retried).toBe(1); // the backoff ended, but the boot was already cancelled
+    });
+  });
+
   describe('bad loaders', () => {
     it('turns every kind of misbehaviour into a readable failure of that component', async () => {
       @Component({ name: 'Ctor', required: false })

@@ -171,10 +171,15 @@ function failed(run: Attempt, thrown: unknown): void {
 
 function retry(run: Attempt): void {
   const { spec, env, attempt } = run;
-  sleep(env.clock, backoffDelay(attempt, spec.backoff, env.random), env.cancel).then(
-    () => runComponent(spec, env, env.clock.now(), attempt + 1),
-    () => env.onSettled(spec.index, ComponentStatus.Failed, undefined, normalise(spec, env.cancel.reason, attempt, env.cancel), attempt, env.clock.now()),
-  );
+  const cancelled = (): void =>
+    env.onSettled(spec.index, ComponentStatus.Failed, undefined, normalise(spec, env.cancel.reason, attempt, env.cancel), attempt, env.clock.now());
+  sleep(env.clock, backoffDelay(attempt, spec.backoff, env.random), env.cancel).then(() => {
+    // The backoff may have ended in the same tick as a cancellation (a fail-fast timeout in the
+    // same timer list): starting the next attempt would call the loader after the boot was
+    // cancelled, only for the cancellation's sweep to abort it.
+    if (env.cancel.aborted) cancelled();
+    else runComponent(spec, env, env.clock.now(), attempt + 1);
+  }, cancelled);
 }
 
 function discard(run: Attempt, instance: unknown): void {
