@@ -174,8 +174,9 @@ function plan() {
         title: `${tokens === 1 ? 'one' : '1,024 rotating'} ${kind} token${tokens === 1 ? '' : 's'}`,
         spec: { kind, tokens, ...(quick ? { roundMs: 3, warmupMs: 60, rounds: 15 } : { roundMs: 5, warmupMs: 150, rounds: 40 }) },
         contenders: getVariants.filter((v) => !quick || v !== 'inversify-singleton').map((v) => `get:${v}`),
-        // Five processes, the best one kept (see summariseGet).
-        runs: runs(quick ? 1 : 5),
+        // Nine processes, the best one kept (see summariseGet): each process lands in a fast or a
+        // slow mode, and nine make it likely that every variant shows its fast one.
+        runs: runs(quick ? 1 : 9),
       });
     }
   }
@@ -657,7 +658,7 @@ function render(meta, done, targetList) {
   }
   const gets = done.filter((d) => d.suite === 'get');
   if (gets.length > 0) {
-    parts.push('### Warm get: ns/op (M ops/s), best of 5 fresh processes (each its fastest round)');
+    parts.push('### Warm get: ns/op (M ops/s), best of 9 fresh processes (each its fastest round)');
     const cell = (g, k) => {
       const r = g.summary.rows[k];
       if (r === undefined) return '–';
