@@ -250,7 +250,7 @@ describe('failure semantics', () => {
         {
           token: 'gate',
           load: async () => {
-            for (let k = 0; k < 5; k++) await null;
+            for (let k = 0; k < 5; k++) await Promise.resolve();
             return 1;
           },
         },
