@@ -31,10 +31,4 @@ export class InFlight {
     for (let at = this.#head; at !== undefined; at = at.inFlightNext) all.push(at);
     for (const abort of all) abort.abort(reason);
   }
-
-  get size(): number {
-    let n = 0;
-    for (let at = this.#head; at !== undefined; at = at.inFlightNext) n++;
-    return n;
-  }
 }
