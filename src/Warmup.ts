@@ -465,7 +465,7 @@ export class Warmup {
       // Waves settle in priority order, so only the last member of a wave can move them on.
       if (this.#engine!.remaining(this.#plan!.effective[index]!) === 0) this.#readiness.advanceWaves(this.#remainingInWave, this.#criticalUsable);
     }
-    if (!this.#options.failFast || this.#states.status[index] !== ComponentStatus.Failed) return;
+    if (!inBoot || !this.#options.failFast || this.#states.status[index] !== ComponentStatus.Failed) return;
     const spec = this.#registry.specs[index]!;
     const phase = this.#readiness.phase.value;
     if ((phase === 'booting' || phase === 'critical-ready') && spec.required && !this.#cancel.signal.aborted) {

@@ -1,5 +1,5 @@
 import { concat, defer, lastValueFrom, type Observable } from 'rxjs';
-import { ComponentStatus } from '../component/ComponentStatus.js';
+import { ComponentStatus, isSettled } from '../component/ComponentStatus.js';
 import type { ComponentSpec } from '../component/ComponentSpec.js';
 import { bootPriorities } from '../component/Priority.js';
 import { BootError } from '../errors/BootError.js';
@@ -41,12 +41,13 @@ export async function runBoot(ctx: BootContext): Promise<BootReport> {
   const engine = ctx.engine(); // 1. plan
   const total = engine.wantBootSet(); // 2. want
   ctx.readiness.startBoot(total, ctx.schedule);
+  for (let i = 0; i < ctx.specs.length; i++) if (engine.inBoot(i) && isSettled(ctx.status(i))) ctx.readiness.settled(i); // loaded early by getAsync
   ctx.readiness.advanceWaves((p) => engine.remaining(p), () => ctx.criticalUsable()); // empty waves are settled already
   await lastValueFrom(loadWaves(ctx, engine), { defaultValue: undefined }); // 3. load
   const report = ctx.report(); // 4. outcome
   const cancelled = ctx.cancelled();
   const failedRequired = ctx.specs
-    .filter((spec) => spec.required && ctx.status(spec.index) === ComponentStatus.Failed)
+    .filter((spec) => spec.required && engine.inBoot(spec.index) && ctx.status(spec.index) === ComponentStatus.Failed)
     .map((spec) => spec.name);
   if (cancelled !== undefined && ctx.shuttingDown()) throw cancelled; // shutdown owns the phase from here
   if (cancelled !== undefined) {

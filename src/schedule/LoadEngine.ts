@@ -48,7 +48,7 @@ export class LoadEngine {
   readonly #bucket: Uint8Array;
   readonly #inBoot: Uint8Array;
   readonly #waveRemaining = new Int32Array(Priority.DEFERRED + 1);
-  readonly #waveDone: (() => void)[] = [];
+  readonly #waveDone: ((() => void) | undefined)[] = [];
   readonly #waiters = new Map<number, (() => void)[]>();
   #idleWaiters: (() => void)[] = [];
 
@@ -77,20 +77,30 @@ export class LoadEngine {
     });
   }
 
-  /** Marks every non-deferred component (after priority inversion) as wanted and queues the ready ones. */
+  /**
+   * Marks every non-deferred component (after priority inversion) as a member of the boot and queues
+   * the ready ones. A member already settled (loaded by `getAsync` before `boot()`) counts as settled.
+   * Returns the number of members.
+   */
   wantBootSet(): number {
     const { effective, states } = this.#config;
     const members: number[] = [];
     let total = 0;
     for (let i = 0; i < effective.length; i++) {
-      if (effective[i]! >= Priority.DEFERRED || isSettled(states.status[i]!)) continue;
+      if (effective[i]! >= Priority.DEFERRED) continue;
       total++;
       this.#inBoot[i] = 1;
+      if (isSettled(states.status[i]!)) continue;
       this.#waveRemaining[effective[i]!]!++;
       if (this.#wanted[i] === 0) members.push(i);
     }
     this.#want(members, (i) => 1 + effective[i]!);
     return total;
+  }
+
+  /** True for a member of the boot set (see {@link wantBootSet}); DEFERRED ones loaded on demand are not. */
+  inBoot(index: number): boolean {
+    return this.#inBoot[index] === 1;
   }
 
   /**
@@ -246,6 +256,9 @@ export class LoadEngine {
     const { states, graph, now } = this.#config;
     // The stack exists only while a failure spreads: a settle that goes well allocates nothing.
     let stack: number[] | undefined;
+    // Dependents a failed node releases on optional edges start only once the whole failure has
+    // spread: a required dependent marked failed on the way may stop the boot (fail-fast) first.
+    let released: number[] | undefined;
     for (let node: number | undefined = index; node !== undefined; node = stack?.pop()) {
       this.#finish(node);
       const failed = !isUsable(states.status[node]!);
@@ -258,9 +271,15 @@ export class LoadEngine {
           this.#markDependencyFailed(dependent, node, now());
           (stack ??= []).push(dependent);
         } else if (--this.#pendingDeps[dependent]! === 0 && status === ComponentStatus.Pending) {
-          this.dispatcher.enqueue(this.#bucket[dependent]!, dependent);
+          if (failed) (released ??= []).push(dependent);
+          else this.dispatcher.enqueue(this.#bucket[dependent]!, dependent);
         }
       }
+    }
+    if (released === undefined) return;
+    for (let k = 0; k < released.length; k++) {
+      const dependent = released[k]!;
+      if (states.status[dependent] === ComponentStatus.Pending) this.dispatcher.enqueue(this.#bucket[dependent]!, dependent);
     }
   }
 
@@ -299,7 +318,17 @@ export class LoadEngine {
       this.#waiters.delete(index);
       for (const w of waiters) w();
     }
-    if (inBoot && this.#waveRemaining[wave] === 0) this.#waveDone[wave]?.();
+    if (inBoot && this.#waveRemaining[wave] === 0) this.#completeWave(wave);
+  }
+
+  /**
+   * Tells the wave's stream it is over, once: `onSettled` may stop the boot (fail-fast), which
+   * settles the rest of this wave from inside this settle and gets here first.
+   */
+  #completeWave(wave: number): void {
+    const done = this.#waveDone[wave];
+    this.#waveDone[wave] = undefined;
+    done?.();
   }
 
   #onSettle(index: number, fn: () => void): void {
