@@ -5,6 +5,7 @@ import type { AttemptAbort } from '../run/AttemptAbort.js';
 import { callSafely } from '../run/callSafely.js';
 import { warmupHookOf } from '../run/componentHooks.js';
 import { disposeDiscarded } from '../run/dispose.js';
+import { unwrapLifecycleError } from './inversifyInternals.js';
 
 /** What an instantiation may see of the other components; one per Warmup. */
 export interface InstantiateHost {
@@ -62,18 +63,27 @@ async function instantiateClass(spec: ComponentSpec, host: InstantiateHost, abor
   const unusable = host.unusableOptional(spec);
   // One child container per user container serves every class whose optional dependencies are all
   // usable: creating a Container per construction cost ~150 us. A class that needs `undefined`
-  // injected for a failed optional dependency, or one already being built there, gets its own.
-  let child = unusable.length === 0 ? sharedChildOf(host.container) : undefined;
-  if (child?.isCurrentBound(ctor) === true) child = undefined;
-  const shared = child !== undefined;
-  child ??= new Container({ parent: host.container });
-  child.bind(ctor).toSelf();
+  // injected for a failed optional dependency gets its own.
+  const child = unusable.length === 0 ? sharedChildOf(host.container) : new Container({ parent: host.container });
+  const shared = unusable.length === 0;
+  // The class is bound under a token of this attempt only, never under its own token: a dependent
+  // built in this child must resolve the class through the parent's component binding (the warm
+  // singleton), even while an abandoned attempt of it is still being built here.
+  const attemptToken = Symbol(spec.name);
+  child.bind(attemptToken).to(ctor);
   for (const token of unusable) child.bind(token).toConstantValue(undefined);
   let instance: unknown;
   try {
-    instance = await child.getAsync(ctor);
+    instance = await child.getAsync(attemptToken);
+  } catch (error) {
+    throw unwrapLifecycleError(error);
   } finally {
-    if (shared) child.unbind(ctor);
+    if (shared) child.unbind(attemptToken);
+  }
+  if (abort.aborted) {
+    // Timed out or cancelled while inversify built it: nobody will use it.
+    disposeDiscarded(spec, instance, (e) => host.onBackgroundError(spec, e));
+    throw abort.reason;
   }
   const onWarmup = warmupHookOf(instance);
   if (onWarmup !== undefined) {
