@@ -14,9 +14,10 @@ import { ComponentLookup } from './container/ComponentLookup.js';
 import { loadOnGetAsync } from './container/loadOnGetAsync.js';
 import { instantiate } from './container/instantiate.js';
 import { BootCancelledError } from './errors/BootCancelledError.js';
+import { describeError } from './errors/describeError.js';
 import { DuplicateComponentError } from './errors/DuplicateComponentError.js';
 import { InvalidOptionError } from './errors/InvalidOptionError.js';
-import { maxTimerMs } from './component/validateOptions.js';
+import { checkWaitLimit, isPriority, maxTimerMs } from './component/validateOptions.js';
 import { RegistrationClosedError } from './errors/RegistrationClosedError.js';
 import { HealthMonitor } from './lifecycle/HealthMonitor.js';
 import type { MonitorHandle, MonitorOptions } from './lifecycle/MonitorOptions.js';
@@ -118,6 +119,9 @@ export class Warmup {
   readonly #unrecoverable: string[] = [];
 
   constructor(container: Container, options?: WarmupOptions) {
+    if (!isContainer(container)) {
+      throw new InvalidOptionError('Warmup', 'container', 'must be an inversify Container (new Warmup(new Container(), options))', container);
+    }
     this.container = container;
     this.#options = resolveWarmupOptions(options);
     this.#clock = clockFrom(this.#options.scheduler);
@@ -125,7 +129,7 @@ export class Warmup {
     this.#readiness = new Readiness(this.#states, this.#registry.specs);
     this.#waves = new WaveQueries(this.#registry.specs, this.#states, () => this.#plan?.effective);
     this.#lookup = new ComponentLookup(container, this.#registry, this.#states, () => this.#plan?.graph, (spec, error) =>
-      this.#states.warn(spec.index, this.#clock.now(), `a hook failed while discarding an instance: ${String(error)}`),
+      this.#states.warn(spec.index, this.#clock.now(), `a hook failed while discarding an instance: ${describeError(error)}`),
     );
     this.#bindings = new ComponentBindings(
       container,
@@ -355,6 +359,7 @@ export class Warmup {
   /** Resolves with the instance once usable; rejects if it failed or the timeout passes first. */
   whenReady<T>(id: ComponentId, options: WaitOptions = {}): Promise<T> {
     const index = this.#registry.resolve(id);
+    checkWaitLimit('whenReady', 'timeout', options.timeout);
     return firstValueFrom(waitTimeout(this.#readiness.ready$<T>(index), options.timeout, this.#options.scheduler, () => this.#culprit(index)));
   }
 
@@ -368,10 +373,32 @@ export class Warmup {
    * required one among them is usable; rejects with its error when one of those failed.
    */
   waitFor(priority: Priority, options: WaitOptions = {}): Promise<void> {
+    if (!isPriority(priority) || priority === Priority.DEFERRED) {
+      return Promise.reject(
+        new InvalidOptionError(
+          'waitFor',
+          'priority',
+          'must be a boot wave: Priority.CRITICAL, HIGH, MEDIUM or LOW',
+          priority,
+          'DEFERRED components are not in the boot: wait for one with whenReady(id) or load it with getAsync(id).',
+        ),
+      );
+    }
+    try {
+      checkWaitLimit('waitFor', 'timeout', options.timeout);
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
     const waves$ = this.#readiness.settledWave.pipe(
       filter((settled) => settled >= priority),
       take(1),
-      map(() => this.#waves.assertUsable(priority)),
+      map(() => {
+        // A shutdown fails what was still loading or queued: that is a cancellation, not a failure.
+        const phase = this.#readiness.phase.value;
+        if (phase === 'stopping' || phase === 'stopped') return stoppedEarly;
+        this.#waves.assertUsable(priority);
+        return undefined;
+      }),
     );
     const limited$ = waitTimeout(waves$, options.timeout, this.#options.scheduler, () => this.#culprit(this.#waves.firstUnusable(priority)));
     return firstValueFrom(limited$, { defaultValue: stoppedEarly }).then((value) => {
@@ -511,5 +538,10 @@ export class Warmup {
 }
 
 function noop(): void {}
+
+function isContainer(value: unknown): value is Container {
+  const c = value as Partial<Record<'bind' | 'get' | 'isBound' | 'register', unknown>> | null;
+  return typeof c === 'object' && c !== null && typeof c.bind === 'function' && typeof c.get === 'function' && typeof c.isBound === 'function';
+}
 
 const stoppedEarly = Symbol('stopped early');

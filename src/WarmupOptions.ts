@@ -1,4 +1,5 @@
 import { asyncScheduler, type SchedulerLike } from 'rxjs';
+import { maxTimerMs } from './component/validateOptions.js';
 import { InvalidOptionError } from './errors/InvalidOptionError.js';
 
 /**
@@ -44,24 +45,34 @@ export type ResolvedWarmupOptions = Required<WarmupOptions>;
 
 /** Applies defaults and rejects unusable values with an InvalidOptionError naming the option. */
 export function resolveWarmupOptions(options: WarmupOptions = {}): ResolvedWarmupOptions {
+  if (typeof options !== 'object' || options === null) throw new InvalidOptionError('Warmup', 'options', 'must be an object', options);
+  // `=== undefined`, not `??`: null is a wrong value, not a missing one.
   const resolved: ResolvedWarmupOptions = {
-    maxConcurrent: options.maxConcurrent ?? 10,
-    memoryBudgetMb: options.memoryBudgetMb ?? Infinity,
-    healthTimeout: options.healthTimeout ?? 5_000,
-    shutdownTimeout: options.shutdownTimeout ?? 10_000,
-    schedule: options.schedule ?? 'waves',
-    failFast: options.failFast ?? false,
-    scheduler: options.scheduler ?? asyncScheduler,
-    random: options.random ?? Math.random,
-    binding: options.binding ?? 'lazy',
+    maxConcurrent: options.maxConcurrent === undefined ? 10 : options.maxConcurrent,
+    memoryBudgetMb: options.memoryBudgetMb === undefined ? Infinity : options.memoryBudgetMb,
+    healthTimeout: options.healthTimeout === undefined ? 5_000 : options.healthTimeout,
+    shutdownTimeout: options.shutdownTimeout === undefined ? 10_000 : options.shutdownTimeout,
+    schedule: options.schedule === undefined ? 'waves' : options.schedule,
+    failFast: options.failFast === undefined ? false : options.failFast,
+    scheduler: options.scheduler === undefined ? asyncScheduler : options.scheduler,
+    random: options.random === undefined ? Math.random : options.random,
+    binding: options.binding === undefined ? 'lazy' : options.binding,
   };
   const { maxConcurrent, memoryBudgetMb, healthTimeout, shutdownTimeout, schedule } = resolved;
-  if (!(maxConcurrent >= 1) || (Number.isFinite(maxConcurrent) && !Number.isInteger(maxConcurrent))) {
+  if (!(typeof maxConcurrent === 'number' && (maxConcurrent === Infinity || (Number.isInteger(maxConcurrent) && maxConcurrent >= 1)))) {
     throw new InvalidOptionError('Warmup', 'maxConcurrent', 'must be a whole number ≥ 1, or Infinity for no limit', maxConcurrent);
   }
-  if (!(memoryBudgetMb > 0)) throw new InvalidOptionError('Warmup', 'memoryBudgetMb', 'must be a positive number of MB', memoryBudgetMb);
-  if (!(healthTimeout > 0)) throw new InvalidOptionError('Warmup', 'healthTimeout', 'must be a positive number of ms', healthTimeout);
-  if (!(shutdownTimeout > 0)) throw new InvalidOptionError('Warmup', 'shutdownTimeout', 'must be a positive number of ms', shutdownTimeout);
+  if (!(typeof memoryBudgetMb === 'number' && memoryBudgetMb > 0)) {
+    throw new InvalidOptionError('Warmup', 'memoryBudgetMb', 'must be a positive number of MB (Infinity for no budget)', memoryBudgetMb);
+  }
+  checkTimerLimit('healthTimeout', healthTimeout);
+  checkTimerLimit('shutdownTimeout', shutdownTimeout);
+  if (typeof resolved.failFast !== 'boolean') throw new InvalidOptionError('Warmup', 'failFast', 'must be a boolean', resolved.failFast);
+  if (typeof resolved.random !== 'function') throw new InvalidOptionError('Warmup', 'random', 'must be a function returning a number in [0, 1)', resolved.random);
+  const { scheduler } = resolved;
+  if (typeof scheduler !== 'object' || scheduler === null || typeof scheduler.now !== 'function' || typeof scheduler.schedule !== 'function') {
+    throw new InvalidOptionError('Warmup', 'scheduler', 'must be an RxJS SchedulerLike (with now() and schedule())', scheduler);
+  }
   if (resolved.binding !== 'lazy' && resolved.binding !== 'eager') {
     throw new InvalidOptionError('Warmup', 'binding', "must be 'lazy' or 'eager'", resolved.binding);
   }
@@ -69,4 +80,10 @@ export function resolveWarmupOptions(options: WarmupOptions = {}): ResolvedWarmu
     throw new InvalidOptionError('Warmup', 'schedule', "must be 'waves' or 'eager'", schedule);
   }
   return resolved;
+}
+
+function checkTimerLimit(option: string, value: unknown): void {
+  if (!(typeof value === 'number' && value > 0 && (value <= maxTimerMs || value === Infinity))) {
+    throw new InvalidOptionError('Warmup', option, `must be a positive number of ms up to ${maxTimerMs} (Infinity for no limit)`, value);
+  }
 }

@@ -12,6 +12,19 @@ import type { Priority } from './Priority.js';
 export type DependencyRef = ServiceIdentifier | LazyServiceIdentifier;
 
 /**
+ * One constructor parameter of {@link ComponentOptions.inject}: a token, or `{ token, optional }`.
+ * An optional parameter receives `undefined` when the dependency failed or is not bound, as with
+ * inversify's `@optional()`.
+ *
+ * @example
+ * ```ts
+ * @Component({ inject: [Config, { token: Metrics, optional: true }] })
+ * class Api { constructor(readonly config: Config, readonly metrics?: Metrics) {} }
+ * ```
+ */
+export type InjectRef = DependencyRef | { readonly token: DependencyRef; readonly optional?: boolean };
+
+/**
  * Backoff between attempts, RxJS `RetryConfig`-like. The delay before attempt `n + 1` is
  * `min(maxDelay, delay * factor ** (n - 1))`, then jittered.
  *
@@ -61,6 +74,12 @@ export interface ComponentOptions {
   readonly memoryMb?: number;
   /** Display name. Default: the class name, or the string/symbol token. */
   readonly name?: string;
+  /**
+   * Classes only: what to pass to each constructor parameter, in order. Needed where the compiler
+   * emits no decorator metadata (tsx, esbuild, Vite, SWC, TypeScript without
+   * `emitDecoratorMetadata`); recorded as inversify's `@inject` would. Each entry is an edge.
+   */
+  readonly inject?: readonly InjectRef[];
   /** Identifier to bind the class under instead of the class itself. */
   readonly token?: ServiceIdentifier;
   /** Time limit of the health check in ms. Default: the Warmup's `healthTimeout`. */

@@ -2,6 +2,7 @@ import type { Newable, ServiceIdentifier } from 'inversify';
 import type { ComponentDefinition } from './ComponentDefinition.js';
 import type { DependencyRef } from './ComponentOptions.js';
 import type { Priority } from './Priority.js';
+import type { Injection } from './readInjections.js';
 
 /** Backoff with every default filled in. */
 export interface ResolvedBackoff {
@@ -31,6 +32,8 @@ export interface ComponentSpec {
   readonly shutdownTimeout: number | undefined;
   /** Present for class components. */
   readonly ctor: Newable | undefined;
+  /** A class's constructor and property injections, read at register (empty for definitions). */
+  readonly injections: readonly Injection[];
   /** Present for loader components. */
   readonly definition: ComponentDefinition | undefined;
 }

@@ -1,4 +1,6 @@
 import { LazyServiceIdentifier, type Newable, type ServiceIdentifier } from 'inversify';
+import { MissingInjectionMetadataError, type MissingInjectionReason } from '../errors/MissingInjectionMetadataError.js';
+import { readClassMetadata, unmanagedKind, type ElementMetadata } from './inversifyInternals.js';
 
 /** One injected dependency of a class: constructor argument or property. */
 export interface Injection {
@@ -6,49 +8,45 @@ export interface Injection {
   readonly optional: boolean;
 }
 
-// inversify 8 stores what @injectable/@inject/@optional computed under this key. It is not a public
-// export of the `inversify` package, so this file is the one place that knows it; a unit test pins
-// the shape so an inversify upgrade that changes it fails loudly.
-const classMetadataKey = '@inversifyjs/core/classMetadataReflectKey';
-const unmanagedKind = 2;
-
-interface ElementMetadata {
-  readonly kind: number;
-  readonly optional?: boolean;
-  readonly value?: ServiceIdentifier | LazyServiceIdentifier;
-}
-interface ClassMetadataShape {
-  readonly constructorArguments: readonly (ElementMetadata | undefined)[];
-  readonly properties: ReadonlyMap<string | symbol, ElementMetadata>;
-}
+/** Types TypeScript emits for a parameter it could not name (an interface, a union, `any`) or a primitive. */
+const unnamedTypes: readonly unknown[] = [Array, BigInt, Boolean, Function, Number, Object, String];
+const none: readonly Injection[] = Object.freeze([]);
+const noArguments: readonly (ElementMetadata | undefined)[] = Object.freeze([]);
 
 /**
- * The dependencies a class declares through constructor parameters (`design:paramtypes` and
- * `@inject`) and property injection, as inversify itself would resolve them.
+ * The dependencies a class declares through constructor parameters (`design:paramtypes`, `@inject`
+ * or `@Component({ inject })`) and property injection, as inversify itself would resolve them.
+ * Throws MissingInjectionMetadataError, naming the class and the parameter, when a constructor
+ * parameter has nothing inversify could inject: the class would only fail later, at its load.
  */
-export function readInjections(target: Newable): Injection[] {
-  const metadata = Reflect.getOwnMetadata(classMetadataKey, target) as ClassMetadataShape | undefined;
-  if (metadata === undefined) return fromParamTypes(target);
+export function readInjections(target: Newable, name: string): readonly Injection[] {
+  const metadata = readClassMetadata(target);
+  const args = metadata?.constructorArguments ?? noArguments;
+  for (let k = 0; k < Math.max(target.length, args.length); k++) {
+    const element = args[k];
+    if (element === undefined) throw new MissingInjectionMetadataError(name, k, reasonFor(target, k, metadata !== undefined));
+    if (element.kind !== unmanagedKind && element.value === undefined) throw new MissingInjectionMetadataError(name, k, 'undefined-type');
+  }
+  if (metadata === undefined) return none;
   const result: Injection[] = [];
   const add = (element: ElementMetadata | undefined): void => {
     if (element === undefined || element.kind === unmanagedKind || element.value === undefined) return;
-    const id = element.value instanceof LazyServiceIdentifier ? element.value.unwrap() : element.value;
+    const value = element.value as ServiceIdentifier | LazyServiceIdentifier;
+    const id = value instanceof LazyServiceIdentifier ? value.unwrap() : value;
     result.push({ id, optional: element.optional === true });
   };
-  metadata.constructorArguments.forEach(add);
+  for (let k = 0; k < args.length; k++) add(args[k]);
   metadata.properties.forEach(add);
   return result;
 }
 
-function fromParamTypes(target: Newable): Injection[] {
-  const types = (Reflect.getOwnMetadata('design:paramtypes', target) as ServiceIdentifier[] | undefined) ?? [];
-  return types.filter((t) => t !== undefined).map((id) => ({ id, optional: false }));
+function reasonFor(target: Newable, index: number, decorated: boolean): MissingInjectionReason {
+  if (!decorated) return 'not-decorated';
+  const types = Reflect.getOwnMetadata('design:paramtypes', target) as readonly unknown[] | undefined;
+  return types !== undefined && unnamedTypes.includes(types[index]) ? 'unnamed-type' : 'no-type-metadata';
 }
 
 /** Names of the methods inversify's `@preDestroy` marked on the class. */
 export function readPreDestroyMethods(target: Newable): (string | symbol)[] {
-  const metadata = Reflect.getOwnMetadata(classMetadataKey, target) as
-    | { readonly lifecycle?: { readonly preDestroyMethodNames?: ReadonlySet<string | symbol> } }
-    | undefined;
-  return [...(metadata?.lifecycle?.preDestroyMethodNames ?? [])];
+  return [...(readClassMetadata(target)?.lifecycle?.preDestroyMethodNames ?? [])];
 }

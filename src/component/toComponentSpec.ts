@@ -7,6 +7,7 @@ import type { ComponentSpec, ResolvedBackoff } from './ComponentSpec.js';
 import { componentDefaults as d } from './defaults.js';
 import { describeToken } from './describeToken.js';
 import { validateComponentOptions } from './validateOptions.js';
+import { readInjections, type Injection } from './readInjections.js';
 
 /**
  * Something `register` accepts: a `@Component` class (or any injectable class), or a definition.
@@ -24,7 +25,7 @@ export function toComponentSpec(item: Registrable, index: number): ComponentSpec
   if (typeof item === 'function') {
     const options = getComponentOptions(item) ?? {};
     const name = options.name ?? (item.name || `component#${index}`);
-    return build(index, options.token ?? item, name, options, item, undefined);
+    return build(index, options.token ?? item, name, options, item, undefined, readInjections(item, name));
   }
   if (!isComponentDefinition(item)) {
     throw new InvalidOptionError(
@@ -41,9 +42,12 @@ export function toComponentSpec(item: Registrable, index: number): ComponentSpec
   if (typeof definition.load !== 'function') {
     throw new InvalidOptionError(definition.name ?? describeToken(definition.token), 'load', 'must be a function', typeof definition.load);
   }
-  const name = definition.name ?? (typeof definition.token === 'string' ? definition.token : describeToken(definition.token));
+  const name = definition.name ?? nameOfToken(definition.token, index);
   validateComponentOptions(name, definition);
-  return build(index, definition.token, name, definition, undefined, definition);
+  if (definition.inject !== undefined) {
+    throw new InvalidOptionError(name, 'inject', 'is for classes; a loader gets its dependencies with ctx.get', definition.inject, "list them in 'dependsOn'.");
+  }
+  return build(index, definition.token, name, definition, undefined, definition, none);
 }
 
 function build(
@@ -53,6 +57,7 @@ function build(
   options: ComponentOptions,
   ctor: Newable | undefined,
   definition: ComponentDefinition | undefined,
+  injections: readonly Injection[],
 ): ComponentSpec {
   return {
     index,
@@ -69,8 +74,19 @@ function build(
     healthTimeout: options.healthTimeout,
     shutdownTimeout: options.shutdownTimeout,
     ctor,
+    injections,
     definition,
   };
+}
+
+/**
+ * A definition's display name from its token. A symbol without a description gets its index, so
+ * two `Symbol()` tokens do not collide on the name `Symbol()`.
+ */
+function nameOfToken(token: ServiceIdentifier, index: number): string {
+  if (typeof token === 'string') return token;
+  if (typeof token === 'symbol' && token.description === undefined) return `Symbol(#${index})`;
+  return describeToken(token);
 }
 
 const none: readonly never[] = Object.freeze([]);

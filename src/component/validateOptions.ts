@@ -10,7 +10,7 @@ export function validateComponentOptions(name: string, options: ComponentOptions
   const { priority, timeout, retries, retryDelay, memoryMb, healthTimeout, shutdownTimeout, required, backoff } = options;
   // Each check is guarded here rather than inside its helper: this runs once per component, often
   // before the JIT has optimised it, and most options are unset, so most calls are skipped.
-  if (priority !== undefined && !(Number.isInteger(priority) && priority >= Priority.CRITICAL && priority <= Priority.DEFERRED)) {
+  if (priority !== undefined && !isPriority(priority)) {
     throw new InvalidOptionError(name, 'priority', 'must be a Priority (CRITICAL, HIGH, MEDIUM, LOW or DEFERRED)', priority);
   }
   if (timeout !== undefined) checkPositive(name, 'timeout', timeout);
@@ -30,6 +30,30 @@ export function validateComponentOptions(name: string, options: ComponentOptions
   }
   if (options.dependsOn !== undefined) checkDependencyList(name, 'dependsOn', options.dependsOn);
   if (options.optionalDependsOn !== undefined) checkDependencyList(name, 'optionalDependsOn', options.optionalDependsOn);
+  if (options.inject !== undefined) {
+    if (!Array.isArray(options.inject)) throw new InvalidOptionError(name, 'inject', 'must be an array of tokens, one per constructor parameter', options.inject);
+    checkDependencyList(
+      name,
+      'inject',
+      options.inject.map((ref) => (typeof ref === 'object' && ref !== null && 'token' in ref ? ref.token : ref)),
+    );
+  }
+}
+
+/** True for a member of the {@link Priority} enum. */
+export function isPriority(value: unknown): value is Priority {
+  return Number.isInteger(value) && (value as number) >= Priority.CRITICAL && (value as number) <= Priority.DEFERRED;
+}
+
+/**
+ * A wait limit in ms: a number from 0 to {@link maxTimerMs}, or Infinity (or undefined) for none.
+ * Throws InvalidOptionError naming `owner` and `option` otherwise.
+ */
+export function checkWaitLimit(owner: string, option: string, value: unknown): void {
+  if (value === undefined || value === Infinity) return;
+  if (!(typeof value === 'number' && value >= 0 && value <= maxTimerMs)) {
+    throw new InvalidOptionError(owner, option, `must be a number of ms from 0 to ${maxTimerMs}, or Infinity for no limit`, value);
+  }
 }
 
 /** Node clamps a longer timer to 1 ms, so anything above this (but Infinity) would fire at once. */
@@ -66,12 +90,15 @@ function checkDependencyList(name: string, option: string, list: readonly unknow
 
 /** Checks a backoff configuration (components and the health monitor share it). */
 export function validateBackoff(name: string, backoff: BackoffConfig): void {
+  if (typeof backoff !== 'object' || backoff === null || Array.isArray(backoff)) {
+    throw new InvalidOptionError(name, 'backoff', 'must be an object { delay, factor, maxDelay, jitter }', backoff);
+  }
   checkNonNegativeFinite(name, 'backoff.delay', backoff.delay);
   checkNonNegativeFinite(name, 'backoff.maxDelay', backoff.maxDelay);
-  if (backoff.factor !== undefined && !(Number.isFinite(backoff.factor) && backoff.factor >= 1)) {
+  if (backoff.factor !== undefined && !(typeof backoff.factor === 'number' && Number.isFinite(backoff.factor) && backoff.factor >= 1)) {
     throw new InvalidOptionError(name, 'backoff.factor', 'must be a finite number ≥ 1', backoff.factor);
   }
-  if (backoff.jitter !== undefined && !(backoff.jitter >= 0 && backoff.jitter <= 1)) {
+  if (backoff.jitter !== undefined && !(typeof backoff.jitter === 'number' && backoff.jitter >= 0 && backoff.jitter <= 1)) {
     throw new InvalidOptionError(name, 'backoff.jitter', 'must be between 0 and 1', backoff.jitter);
   }
 }

@@ -5,7 +5,7 @@ import type { AttemptAbort } from '../run/AttemptAbort.js';
 import { callSafely } from '../run/callSafely.js';
 import { warmupHookOf } from '../run/componentHooks.js';
 import { disposeDiscarded } from '../run/dispose.js';
-import { unwrapLifecycleError } from './inversifyInternals.js';
+import { unwrapLifecycleError } from '../component/inversifyInternals.js';
 
 /** What an instantiation may see of the other components; one per Warmup. */
 export interface InstantiateHost {

@@ -19,7 +19,10 @@ export class BootCancelledError extends PreheatError {
     super(component === undefined ? `Boot cancelled: ${reason}` : `Load of '${component}' cancelled: ${reason}`, {
       component,
       cause,
-      hint: 'expected during shutdown; with failFast, see the cause for the required component that failed first.',
+      hint:
+        cause === undefined
+          ? 'expected when shutdown() is called during a load: nothing failed.'
+          : 'see the cause for what stopped it (with failFast: the required component that failed first).',
     });
   }
 }

@@ -24,6 +24,7 @@ export const ErrorCode = {
   DependencyFailed: 'PREHEAT_DEPENDENCY_FAILED',
   MissingReflectMetadata: 'PREHEAT_MISSING_REFLECT_METADATA',
   RegistrationClosed: 'PREHEAT_REGISTRATION_CLOSED',
+  MissingInjectionMetadata: 'PREHEAT_MISSING_INJECTION_METADATA',
 } as const;
 
 /** One of the {@link ErrorCode} values. */

@@ -59,9 +59,16 @@ export abstract class PreheatError extends Error {
     this.hint = details.hint;
   }
 
-  /** True for any preheat error, even one from another copy of the package. */
+  /**
+   * True for any preheat error, even one from another copy of the package. Never throws, even for a
+   * revoked Proxy.
+   */
   static is(value: unknown): value is PreheatError {
-    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[brand] === true;
+    try {
+      return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[brand] === true;
+    } catch {
+      return false;
+    }
   }
 }
 

@@ -2,7 +2,6 @@ import { LazyServiceIdentifier, type ServiceIdentifier } from 'inversify';
 import type { ComponentRegistry } from '../component/ComponentRegistry.js';
 import type { DependencyRef } from '../component/ComponentOptions.js';
 import { describeToken } from '../component/describeToken.js';
-import { readInjections, type Injection } from '../component/readInjections.js';
 import { MissingDependencyError } from '../errors/MissingDependencyError.js';
 import { graphFromEdges, type DependencyGraph } from './DependencyGraph.js';
 
@@ -19,12 +18,10 @@ export function buildGraph(registry: ComponentRegistry, isBoundElsewhere: IsBoun
   const { specs } = registry;
   const size = specs.length;
   // Edge arrays sized once from an upper bound: no growth (and no garbage) while collecting.
-  const injections: (readonly Injection[] | undefined)[] = new Array<readonly Injection[] | undefined>(size);
   let bound = 0;
   for (let i = 0; i < size; i++) {
     const spec = specs[i]!;
-    if (spec.ctor !== undefined) bound += (injections[i] = readInjections(spec.ctor)).length;
-    bound += spec.dependsOn.length + spec.optionalDependsOn.length;
+    bound += spec.injections.length + spec.dependsOn.length + spec.optionalDependsOn.length;
   }
   const from = new Int32Array(bound);
   const to = new Int32Array(bound);
@@ -56,9 +53,8 @@ export function buildGraph(registry: ComponentRegistry, isBoundElsewhere: IsBoun
   // Indexed loops: this runs once over every edge, mostly before the JIT has optimised it.
   for (; node < size; node++) {
     const spec = specs[node]!;
-    const injected = injections[node];
-    if (injected !== undefined) for (let k = 0; k < injected.length; k++) addEdge(injected[k]!.id, !injected[k]!.optional);
-    const { dependsOn, optionalDependsOn } = spec;
+    const { injections, dependsOn, optionalDependsOn } = spec;
+    for (let k = 0; k < injections.length; k++) addEdge(injections[k]!.id, !injections[k]!.optional);
     for (let k = 0; k < dependsOn.length; k++) addEdge(dependsOn[k]!, true);
     for (let k = 0; k < optionalDependsOn.length; k++) addEdge(optionalDependsOn[k]!, false);
   }

@@ -4,6 +4,7 @@ import type { ResolvedBackoff } from '../component/ComponentSpec.js';
 import { defaultBackoff } from '../component/toComponentSpec.js';
 import { validateBackoff } from '../component/validateOptions.js';
 import { BootCancelledError } from '../errors/BootCancelledError.js';
+import { describeError } from '../errors/describeError.js';
 import { InvalidOptionError } from '../errors/InvalidOptionError.js';
 import type { ComponentStates } from '../readiness/ComponentStates.js';
 import { backoffDelay } from '../run/backoffDelay.js';
@@ -113,7 +114,7 @@ export class HealthMonitor implements MonitorHandle {
       this.#round().then(
         () => this.#schedule(),
         (error: unknown) => {
-          this.#ctx.states.warn(0, this.#ctx.clock.now(), `health monitor round failed: ${String(error)}`);
+          this.#ctx.states.warn(0, this.#ctx.clock.now(), `health monitor round failed: ${describeError(error)}`);
           this.#schedule();
         },
       );
@@ -187,7 +188,7 @@ export class HealthMonitor implements MonitorHandle {
       await this.#ctx.recover(spec.index, signal);
     } catch (error) {
       if (!signal.aborted) {
-        this.#ctx.states.warn(spec.index, this.#ctx.clock.now(), `recovery ${track.recoveries} failed: ${String(error)}`);
+        this.#ctx.states.warn(spec.index, this.#ctx.clock.now(), `recovery ${track.recoveries} failed: ${describeError(error)}`);
       }
     } finally {
       track.recovering = false;

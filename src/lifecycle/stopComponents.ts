@@ -81,16 +81,17 @@ export function stopComponents(ctx: StopContext): Promise<StopResult> {
       }
       const startedAt = ctx.clock.now();
       const timeout = spec.shutdownTimeout ?? ctx.shutdownTimeout;
+      const abort = new AttemptAbort();
       void withTimeout(ctx.clock, callSafely(() => hook(instance)), {
         each: timeout,
-        abort: new AttemptAbort(),
+        abort,
         onTimeout: () => new ComponentTimeoutError(spec.name, timeout, 'shutdown'),
       })
         .then(
           (): ComponentShutdown => ({ name: spec.name, outcome: 'stopped', durationMs: ctx.clock.now() - startedAt }),
           (error: unknown): ComponentShutdown => ({
             name: spec.name,
-            outcome: error instanceof ComponentTimeoutError ? 'timeout' : 'failed',
+            outcome: abort.aborted && error === abort.reason ? 'timeout' : 'failed',
             durationMs: ctx.clock.now() - startedAt,
             error: describeError(error),
           }),

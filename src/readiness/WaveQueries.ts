@@ -2,6 +2,8 @@ import { isUsable } from '../component/ComponentStatus.js';
 import type { ComponentSpec } from '../component/ComponentSpec.js';
 import { priorityName, type Priority } from '../component/Priority.js';
 import { ComponentNotReadyError } from '../errors/ComponentNotReadyError.js';
+import { ErrorCode } from '../errors/ErrorCode.js';
+import { PreheatError } from '../errors/PreheatError.js';
 import type { ComponentStates } from './ComponentStates.js';
 
 /** Questions about the waves up to a priority, for `waitFor` and the `critical-ready` phase. Each is O(V). */
@@ -12,16 +14,24 @@ export class WaveQueries {
     private readonly effective: () => Uint8Array | undefined,
   ) {}
 
-  /** A required component of the waves up to `priority` that is not usable, or -1 (also before the plan). */
+  /**
+   * A required component of the waves up to `priority` that is not usable, or -1 (also before the
+   * plan). A root failure is preferred over a component that was only cancelled because of it.
+   */
   requiredUnusable(priority: Priority): number {
     const effective = this.effective();
     if (effective === undefined) return -1;
     const { specs } = this;
-    const { status } = this.states;
+    const { status, error } = this.states;
+    let cancelled = -1;
     for (let i = 0; i < specs.length; i++) {
-      if (effective[i]! <= priority && specs[i]!.required && !isUsable(status[i]!)) return i;
+      if (effective[i]! <= priority && specs[i]!.required && !isUsable(status[i]!)) {
+        const e = error[i];
+        if (!PreheatError.is(e) || e.code !== ErrorCode.BootCancelled) return i;
+        if (cancelled < 0) cancelled = i;
+      }
     }
-    return -1;
+    return cancelled;
   }
 
   /** Throws ComponentNotReadyError (with the cause) for the first required component that is not usable. */
@@ -29,10 +39,11 @@ export class WaveQueries {
     const index = this.requiredUnusable(priority);
     if (index < 0) return;
     const spec = this.specs[index]!;
+    const wave = this.effective()?.[index] ?? spec.priority;
     throw new ComponentNotReadyError(
       spec.name,
       this.states.status[index]!,
-      `required ${priorityName(spec.priority)} component failed; see the cause.`,
+      `it is a required component of the ${priorityName(wave)} wave and it failed; see the cause.`,
       this.states.error[index],
     );
   }

@@ -1,3 +1,4 @@
+import { InvalidOptionError } from '../errors/InvalidOptionError.js';
 import type { ResolvedBackoff } from '../component/ComponentSpec.js';
 
 /**
@@ -7,6 +8,8 @@ import type { ResolvedBackoff } from '../component/ComponentSpec.js';
 export function backoffDelay(attempt: number, config: ResolvedBackoff, random: () => number): number {
   const base = Math.min(config.maxDelay, config.delay * config.factor ** (attempt - 1));
   if (config.jitter === 0) return base;
-  const spread = base * config.jitter * (2 * random() - 1);
+  const r = random();
+  if (!(typeof r === 'number' && r >= 0 && r < 1)) throw new InvalidOptionError('Warmup', 'random', 'must return a number in [0, 1)', r);
+  const spread = base * config.jitter * (2 * r - 1);
   return Math.max(0, Math.min(config.maxDelay, base + spread));
 }

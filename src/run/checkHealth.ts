@@ -40,8 +40,11 @@ export async function checkHealth(check: HealthCheck): Promise<Error | undefined
     });
     return healthy === true ? undefined : new HealthCheckError(spec.name, attempt);
   } catch (error) {
-    if (error instanceof ComponentTimeoutError) return error;
-    if (abort.aborted) throw error; // cancelled
+    if (abort.aborted) {
+      // Our own timer aborted it with its timeout error; anything else aborting it is a cancellation.
+      if (error === abort.reason && abort.reason instanceof ComponentTimeoutError) return abort.reason;
+      throw error;
+    }
     return new HealthCheckError(spec.name, attempt, error);
   } finally {
     inFlight.delete(abort);

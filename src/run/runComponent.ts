@@ -4,6 +4,7 @@ import { BootCancelledError } from '../errors/BootCancelledError.js';
 import { ComponentLoadError } from '../errors/ComponentLoadError.js';
 import { ComponentTimeoutError } from '../errors/ComponentTimeoutError.js';
 import { describeError } from '../errors/describeError.js';
+import { ErrorCode } from '../errors/ErrorCode.js';
 import { PreheatError } from '../errors/PreheatError.js';
 import { AttemptAbort } from './AttemptAbort.js';
 import type { AttemptOutcome } from './AttemptRecord.js';
@@ -161,7 +162,7 @@ function failed(run: Attempt, thrown: unknown): void {
   const { cancel } = env;
   const error = normalise(spec, thrown, attempt, cancel);
   const finishedAt = env.clock.now();
-  env.onAttempt(spec.index, attempt, startedAt, finishedAt, cancel.aborted ? 'cancelled' : error instanceof ComponentTimeoutError ? 'timeout' : 'failed', error);
+  env.onAttempt(spec.index, attempt, startedAt, finishedAt, cancel.aborted ? 'cancelled' : error.code === ErrorCode.Timeout ? 'timeout' : 'failed', error);
   if (cancel.aborted || attempt > spec.retries) {
     env.onSettled(spec.index, ComponentStatus.Failed, undefined, error, attempt, finishedAt);
     return;
@@ -173,7 +174,14 @@ function retry(run: Attempt): void {
   const { spec, env, attempt } = run;
   const cancelled = (): void =>
     env.onSettled(spec.index, ComponentStatus.Failed, undefined, normalise(spec, env.cancel.reason, attempt, env.cancel), attempt, env.clock.now());
-  sleep(env.clock, backoffDelay(attempt, spec.backoff, env.random), env.cancel).then(() => {
+  let delay: number;
+  try {
+    delay = backoffDelay(attempt, spec.backoff, env.random);
+  } catch (error) {
+    env.onSettled(spec.index, ComponentStatus.Failed, undefined, error as PreheatError, attempt, env.clock.now()); // a bad `random`
+    return;
+  }
+  sleep(env.clock, delay, env.cancel).then(() => {
     // The backoff may have ended in the same tick as a cancellation (a fail-fast timeout in the
     // same timer list): starting the next attempt would call the loader after the boot was
     // cancelled, only for the cancellation's sweep to abort it.
@@ -187,12 +195,12 @@ function discard(run: Attempt, instance: unknown): void {
   disposeDiscarded(spec, instance, (e) => env.onBackgroundError(spec, e));
 }
 
-function normalise(spec: ComponentSpec, thrown: unknown, attempt: number, cancel: AbortSignal): Error {
+function normalise(spec: ComponentSpec, thrown: unknown, attempt: number, cancel: AbortSignal): PreheatError {
   if (cancel.aborted) {
     const reason: unknown = cancel.reason;
-    return reason instanceof PreheatError ? reason : new BootCancelledError(describeError(reason), spec.name, reason);
+    return PreheatError.is(reason) ? reason : new BootCancelledError(describeError(reason), spec.name, reason);
   }
-  if (thrown instanceof PreheatError) return thrown;
+  if (PreheatError.is(thrown)) return thrown;
   return new ComponentLoadError(spec.name, thrown, attempt);
 }
 
