@@ -387,7 +387,7 @@ export class Warmup {
     try {
       checkWaitLimit('waitFor', 'timeout', options.timeout);
     } catch (error) {
-      return Promise.reject(error as Error);
+      return Promise.reject(error);
     }
     const waves$ = this.#readiness.settledWave.pipe(
       filter((settled) => settled >= priority),

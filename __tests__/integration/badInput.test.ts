@@ -132,7 +132,7 @@ describe('bad input', () => {
       ['schedule', 'fast'],
       ['binding', 'sometimes'],
     ])('rejects %s: %p with InvalidOptionError naming it', (option, value) => {
-      const attempt = () => new Warmup(new Container(), { [option]: value } as WarmupOptions);
+      const attempt = () => new Warmup(new Container(), { [option]: value });
       expect(attempt).toThrow(InvalidOptionError);
       expect(attempt).toThrow(new RegExp(`Option '${option}'`));
     });

@@ -35,7 +35,7 @@ export function validateComponentOptions(name: string, options: ComponentOptions
     checkDependencyList(
       name,
       'inject',
-      options.inject.map((ref) => (typeof ref === 'object' && ref !== null && 'token' in ref ? ref.token : ref)),
+      options.inject.map((ref: unknown) => (typeof ref === 'object' && ref !== null && 'token' in ref ? (ref).token : ref)),
     );
   }
 }
