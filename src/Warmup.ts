@@ -23,6 +23,8 @@ import { HealthMonitor } from './lifecycle/HealthMonitor.js';
 import type { MonitorHandle, MonitorOptions } from './lifecycle/MonitorOptions.js';
 import { recoverInPlace } from './lifecycle/recoverInPlace.js';
 import type { ShutdownReport } from './lifecycle/ShutdownReport.js';
+import { ShutdownHooks } from './lifecycle/ShutdownHooks.js';
+import type { ShutdownHooksOptions, ShutdownOptions } from './lifecycle/ShutdownOptions.js';
 import { runShutdown } from './lifecycle/runShutdown.js';
 import type { BootProgress } from './readiness/BootProgress.js';
 import type { ComponentEvent } from './readiness/ComponentEvent.js';
@@ -39,22 +41,6 @@ import { disposeDiscarded } from './run/dispose.js';
 import { messageOf, runComponent, type RunEnvironment } from './run/runComponent.js';
 import { LoadEngine } from './schedule/LoadEngine.js';
 import { resolveWarmupOptions, type ResolvedWarmupOptions, type WarmupOptions } from './WarmupOptions.js';
-
-/**
- * Options of {@link Warmup.shutdown}.
- *
- * @example
- * ```ts
- * await warmup.shutdown({ drainMs: 5_000 });
- * ```
- */
-export interface ShutdownOptions {
-  /**
-   * Time between readiness failing (phase `stopping`) and the first hook, so load balancers stop
-   * routing here first. Default 0. A boot in progress is cancelled right away, not after the drain.
-   */
-  readonly drainMs?: number;
-}
 
 /**
  * Options of the waiting helpers (`whenReady`, `waitFor`, `waitForCritical`).
@@ -112,6 +98,8 @@ export class Warmup {
   #bootFinishedAt = NaN;
   #shuttingDown = false;
   #shutdown: Promise<ShutdownReport> | undefined;
+  #shutdownDone = false;
+  readonly #hooks = new ShutdownHooks((options) => this.shutdown(options));
   #bootRun: Promise<void> = Promise.resolve();
   readonly #monitors: HealthMonitor[] = [];
   readonly #remainingInWave = (priority: Priority): number => this.#engine!.remaining(priority);
@@ -291,9 +279,12 @@ export class Warmup {
    * ```
    */
   shutdown(options: ShutdownOptions = {}): Promise<ShutdownReport> {
-    const { drainMs = 0 } = options;
-    if (!(drainMs >= 0 && drainMs <= maxTimerMs)) {
+    const { drainMs = 0, beforeStop } = options;
+    if (!(typeof drainMs === 'number' && drainMs >= 0 && drainMs <= maxTimerMs)) {
       throw new InvalidOptionError('shutdown', 'drainMs', `must be a number of ms between 0 and ${maxTimerMs}`, drainMs);
+    }
+    if (beforeStop !== undefined && typeof beforeStop !== 'function') {
+      throw new InvalidOptionError('shutdown', 'beforeStop', 'must be a function (close your server here)', beforeStop);
     }
     if (this.#shutdown === undefined) {
       // Synchronously, so a readiness probe answered right after this call already fails.
@@ -301,6 +292,7 @@ export class Warmup {
       this.#readiness.phase.next('stopping');
       this.#shutdown = runShutdown({
         drainMs,
+        beforeStop,
         specs: this.#registry.specs,
         states: this.#states,
         graph: this.#plan?.graph,
@@ -320,6 +312,8 @@ export class Warmup {
           this.#release(i);
         },
         finish: () => {
+          this.#shutdownDone = true;
+          this.#hooks.removeAll();
           this.#readiness.phase.next('stopped');
           this.#readiness.complete();
           this.#states.complete();
@@ -335,25 +329,19 @@ export class Warmup {
   }
 
   /**
-   * Calls {@link shutdown} on the first of these process signals, then exits the process with code
-   * 0 (1 if a hook failed); further signals meanwhile are ignored. Returns a function that removes
-   * the listeners.
+   * Calls {@link shutdown} (with these options) on the first of these process signals, then exits
+   * the process with `exitCode` (default 0, or 1 if a hook failed); further signals meanwhile are
+   * ignored. The listeners are removed when the shutdown is over, however it started. Returns a
+   * function that removes them sooner. A list of signals is short for `{ signals }`.
+   *
+   * @example
+   * ```ts
+   * warmup.enableShutdownHooks({ drainMs: 5_000, beforeStop: () => new Promise((done) => server.close(() => done())) });
+   * ```
    */
-  enableShutdownHooks(signals: readonly NodeJS.Signals[] = ['SIGTERM', 'SIGINT']): () => void {
-    let handled = false;
-    // The listeners stay until exit: a second signal during shutdown is ignored, not fatal.
-    const onSignal = (): void => {
-      if (handled) return;
-      handled = true;
-      void this.shutdown().then(
-        (report) => process.exit(report.failed.length > 0 ? 1 : 0),
-        () => process.exit(1),
-      );
-    };
-    for (const signal of signals) process.on(signal, onSignal);
-    return () => {
-      for (const signal of signals) process.removeListener(signal, onSignal);
-    };
+  enableShutdownHooks(options?: ShutdownHooksOptions | readonly NodeJS.Signals[]): () => void {
+    if (this.#shutdownDone) return noop;
+    return this.#hooks.enable(options);
   }
 
   /** Resolves with the instance once usable; rejects if it failed or the timeout passes first. */

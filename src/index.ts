@@ -19,7 +19,8 @@
  */
 import 'reflect-metadata';
 
-export { Warmup, type WaitOptions, type ShutdownOptions } from './Warmup.js';
+export { Warmup, type WaitOptions } from './Warmup.js';
+export type { ShutdownOptions, ShutdownHooksOptions } from './lifecycle/ShutdownOptions.js';
 export type { WarmupOptions } from './WarmupOptions.js';
 export { Component } from './component/Component.js';
 export { Priority, priorityName } from './component/Priority.js';
@@ -41,7 +42,7 @@ export { renderTimelineHtml } from './report/plot/renderTimelineHtml.js';
 export { toTraceEvents, type TraceEvent, type TraceDocument } from './report/traceEvents.js';
 export { isBootReport, bootReportProblem } from './report/isBootReport.js';
 export type { AttemptRecord, AttemptOutcome } from './run/AttemptRecord.js';
-export type { ShutdownReport, ComponentShutdown } from './lifecycle/ShutdownReport.js';
+export type { ShutdownReport, ComponentShutdown, StepOutcome } from './lifecycle/ShutdownReport.js';
 export type { MonitorOptions, MonitorHandle, HealthScore } from './lifecycle/MonitorOptions.js';
 export { ErrorCode } from './errors/ErrorCode.js';
 export { PreheatError, type PreheatErrorDetails } from './errors/PreheatError.js';

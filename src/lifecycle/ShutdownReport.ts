@@ -16,6 +16,21 @@ export interface ComponentShutdown {
 }
 
 /**
+ * How a shutdown step of the user's own (`beforeStop`) ended.
+ *
+ * @example
+ * ```ts
+ * const { beforeStop } = await warmup.shutdown({ beforeStop: closeServer });
+ * if (beforeStop?.outcome !== 'done') log.warn(beforeStop, 'the server did not close cleanly');
+ * ```
+ */
+export interface StepOutcome {
+  readonly outcome: 'done' | 'failed' | 'timeout';
+  readonly durationMs: number;
+  readonly error?: string;
+}
+
+/**
  * What `shutdown()` resolves with.
  *
  * @example
@@ -33,4 +48,6 @@ export interface ShutdownReport {
   /** Names whose hooks threw or timed out. */
   readonly failed: string[];
   readonly components: Record<string, ComponentShutdown>;
+  /** How `beforeStop` ended, when one was given. */
+  readonly beforeStop?: StepOutcome;
 }
