@@ -19,8 +19,8 @@ function start(file: string, args: string[] = []): Running {
   let out = '';
   let err = '';
   const waiters: { pattern: RegExp; resolve: (line: string) => void }[] = [];
-  child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  child.stdout!.on('data', (chunk: Buffer) => {
+  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => {
     out += chunk.toString();
     for (const w of [...waiters]) {
       const found = out.split('\n').find((l) => w.pattern.test(l));

@@ -14,10 +14,9 @@ export class ShutdownHooks {
 
   /** Adds the listeners; returns the function that removes them. */
   enable(options: ShutdownHooksOptions | readonly NodeJS.Signals[] = {}): () => void {
-    const { signals = ['SIGTERM', 'SIGINT'], exitCode, ...shutdownOptions } = Array.isArray(options)
-      ? { signals: options as readonly NodeJS.Signals[] }
-      : (options as ShutdownHooksOptions);
-    if (!Array.isArray(signals) || signals.some((s) => typeof s !== 'string')) {
+    const given: ShutdownHooksOptions = isSignalList(options) ? { signals: options } : options;
+    const { signals = defaultSignals, exitCode, ...shutdownOptions } = given;
+    if (!isSignalList(signals) || signals.some((s) => typeof s !== 'string')) {
       throw new InvalidOptionError('enableShutdownHooks', 'signals', "must be a list of signal names such as 'SIGTERM'", signals);
     }
     if (exitCode !== undefined && exitCode !== false && typeof exitCode !== 'function' && !Number.isInteger(exitCode)) {
@@ -53,6 +52,12 @@ export class ShutdownHooks {
   removeAll(): void {
     for (const remove of [...this.#removers]) remove();
   }
+}
+
+const defaultSignals: readonly NodeJS.Signals[] = ['SIGTERM', 'SIGINT'];
+
+function isSignalList(options: ShutdownHooksOptions | readonly NodeJS.Signals[]): options is readonly NodeJS.Signals[] {
+  return Array.isArray(options);
 }
 
 function exitCodeOf(exitCode: ShutdownHooksOptions['exitCode'], report: ShutdownReport): number {
