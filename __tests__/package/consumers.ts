@@ -152,8 +152,9 @@ import otel = require('preheat/otel');
 import prometheus = require('preheat/prometheus');
 import { Container } from 'inversify';
 import { Registry } from 'prom-client';
-import type { BootReport } from 'preheat';
+import { ComponentStatus, isUsable, type BootReport } from 'preheat';
 
+void (isUsable(ComponentStatus.Ready) satisfies boolean);
 const { ErrorCode, Priority, Warmup } = preheat;
 type Warmup = preheat.Warmup;
 type ErrorCode = preheat.ErrorCode;
