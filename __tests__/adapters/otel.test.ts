@@ -452,6 +452,23 @@ describe('instrumentWarmup', () => {
       });
     });
 
+    describe('when the SDK is shut down one await after shutdown() (docs/kubernetes.md)', () => {
+      it('should have exported the shutdown span first', async () => {
+        const exported: string[] = [];
+        const keeping = new BasicTracerProvider({
+          spanProcessors: [new SimpleSpanProcessor({ export: (batch, done) => (exported.push(...batch.map((s) => s.name)), done({ code: 0 })), shutdown: async () => undefined })],
+        });
+        const warmup = stack();
+        instrument(warmup, { tracerProvider: keeping });
+        await warmup.boot();
+        await warmup.shutdown();
+        await Promise.resolve();
+        await keeping.shutdown();
+        expect(exported).toContain('preheat.shutdown');
+        expect(exported).toContain('preheat.stop db');
+      });
+    });
+
     describe('having a shutdown() that rejects', () => {
       it('should record an ERROR shutdown span instead of an unhandled rejection', async () => {
         const warmup = stack();
