@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import { createServer, type Server } from 'node:http';
 import { Container } from 'inversify';
 import { filter, firstValueFrom } from 'rxjs';
-import { Priority, Warmup, type Phase } from '../../src/index.js';
+import { InvalidOptionError, Priority, Warmup, type Phase } from '../../src/index.js';
 import { createProbeHandler, probeWarmup, startProbeServer } from '../../src/adapters/http/index.js';
 import { deferred } from '../helpers/deferred.js';
 import { closeServer, probe } from './probeClient.js';
@@ -267,6 +267,113 @@ describe('preheat/http', () => {
       });
     });
 
+    describe("having degraded: 'not-ready'", () => {
+      /** config (CRITICAL) and db (HIGH) are required and come up Degraded; so does the optional cache. */
+      async function degradedAtBoot(): Promise<Warmup> {
+        return booted(
+          { token: 'config', priority: Priority.CRITICAL, load: () => 'c' },
+          { token: 'db', priority: Priority.HIGH, load: () => ({}), healthCheck: () => false },
+          { token: 'cache', required: false, load: () => ({}), healthCheck: () => false },
+        );
+      }
+
+      it('should answer /readyz 503 naming the degraded component, and ?verbose should say why', async () => {
+        const warmup = await degradedAtBoot();
+        server = await serve(warmup, { degraded: 'not-ready' });
+        const answer = await probe(server, '/readyz?verbose');
+        expect(answer.status).toBe(503);
+        expect(answer.body).toMatchObject({ status: 'fail', phase: 'ready', failed: [], waiting: [], degraded: ['db'], reason: 'a required component is degraded' });
+        expect(answer.body.components?.db).toEqual({ status: 'degraded', required: true, wave: 'HIGH', attempts: 1, errorCode: 'PREHEAT_UNHEALTHY' });
+        expect(answer.text).not.toContain('health check answered false'); // the message stays out
+      });
+
+      it('should leave /startupz and /livez alone, and the default should still count Degraded as ready', async () => {
+        const warmup = await degradedAtBoot();
+        server = await serve(warmup, { degraded: 'not-ready' });
+        expect((await probe(server, '/startupz')).status).toBe(200);
+        expect((await probe(server, '/livez')).status).toBe(200);
+        const lenient = await serve(warmup);
+        try {
+          const answer = await probe(lenient, '/readyz');
+          expect(answer.status).toBe(200);
+          expect(answer.body.degraded).toBeUndefined();
+        } finally {
+          await closeServer(lenient);
+        }
+      });
+
+      it('should take the pod out when the health monitor degrades a component after the boot', async () => {
+        let healthy = true;
+        const warmup = await booted({ token: 'db', load: () => ({}), healthCheck: () => healthy });
+        server = await serve(warmup, { degraded: 'not-ready' });
+        expect((await probe(server, '/readyz')).status).toBe(200);
+
+        const degraded = firstValueFrom(warmup.events$.pipe(filter((e) => e.type === 'status' && e.status === 'degraded')));
+        // A recovery a minute away: db stays Degraded while we look.
+        const monitor = warmup.monitor({ interval: 5, failureThreshold: 1, backoff: { delay: 60_000 } });
+        healthy = false;
+        await degraded;
+        monitor.stop();
+        const answer = await probe(server, '/readyz');
+        expect(answer.status).toBe(503);
+        expect(answer.body).toMatchObject({ degraded: ['db'], reason: 'a required component is degraded' });
+      });
+    });
+
+    describe('having degraded: a list of tokens and names', () => {
+      class Db {}
+      const search = Symbol('search');
+
+      it('should fail /readyz only for the listed components that are Degraded', async () => {
+        const warmup = await booted(
+          { token: 'config', load: () => 'c' },
+          { token: Db, load: () => new Db(), healthCheck: () => false },
+          { token: 'cache', load: () => ({}), healthCheck: () => false },
+          { token: search, load: () => ({}), healthCheck: () => false },
+        );
+        server = await serve(warmup, { degraded: [Db, search] });
+        const answer = await probe(server, '/readyz');
+        expect(answer.status).toBe(503);
+        expect(answer.body.degraded).toEqual(['Db', 'search']);
+
+        const byName = await serve(warmup, { degraded: ['config', 'cache'] });
+        const ready = await serve(warmup, { degraded: ['config'] }); // config is Ready: nothing to hold back
+        try {
+          expect((await probe(byName, '/readyz')).body.degraded).toEqual(['cache']);
+          expect((await probe(ready, '/readyz')).status).toBe(200);
+        } finally {
+          await Promise.all([closeServer(byName), closeServer(ready)]);
+        }
+      });
+
+      it('should answer 500 for an entry that names no component, or a token whose component has a name of its own', async () => {
+        const warmup = await booted({ token: 'db-token', name: 'database', load: () => ({}) });
+        server = await serve(warmup, { degraded: ['nope'] });
+        const unknown = await probe(server, '/readyz');
+        expect(unknown.status).toBe(500);
+        expect(unknown.body.error).toContain("No component 'nope' is registered");
+
+        const renamed = await serve(warmup, { degraded: ['db-token'] });
+        const byItsName = await serve(warmup, { degraded: ['database'] });
+        try {
+          const answer = await probe(renamed, '/readyz');
+          expect(answer.status).toBe(500);
+          expect(answer.body.error).toContain("Option 'degraded' of 'probeWarmup' must list components by the name they are registered under");
+          expect((await probe(byItsName, '/readyz')).status).toBe(200);
+        } finally {
+          await Promise.all([closeServer(renamed), closeServer(byItsName)]);
+        }
+      });
+    });
+
+    describe('having a degraded option that is not one', () => {
+      it('should throw InvalidOptionError when the handler is created, not on the first probe', async () => {
+        const warmup = await booted({ token: 'a', load: () => 1 });
+        expect(() => createProbeHandler(warmup, { degraded: 'notready' as never })).toThrow(InvalidOptionError);
+        expect(() => probeWarmup(warmup, 'readiness', { degraded: true as never })).toThrow(/Option 'degraded' of 'probeWarmup' must be 'ready', 'not-ready' or a list/);
+      });
+    });
+
     describe('having a report that throws', () => {
       it('should answer 500, never pass', async () => {
         const warmup = await booted({ token: 'a', load: () => 1 });
@@ -289,6 +396,21 @@ describe('preheat/http', () => {
         );
         await warmup.boot();
         expect(probeWarmup(warmup, 'readiness')).toEqual({ probe: 'readiness', ok: true, phase: 'ready', failed: [], waiting: [] });
+      });
+    });
+
+    describe("having degraded: 'not-ready' with readiness: 'critical' or a predicate", () => {
+      it('should count only the CRITICAL wave, and leave a predicate to decide alone', async () => {
+        const warmup = track(
+          new Warmup(new Container()).register(
+            { token: 'config', priority: Priority.CRITICAL, load: () => 'c' },
+            { token: 'db', priority: Priority.LOW, load: () => ({}), healthCheck: () => false },
+          ),
+        );
+        await warmup.boot();
+        expect(probeWarmup(warmup, 'readiness', { degraded: 'not-ready' })).toMatchObject({ ok: false, degraded: ['db'] });
+        expect(probeWarmup(warmup, 'readiness', { degraded: 'not-ready', readiness: 'critical' })).toEqual({ probe: 'readiness', ok: true, phase: 'ready', failed: [], waiting: [] });
+        expect(probeWarmup(warmup, 'readiness', { degraded: 'not-ready', readiness: () => true }).ok).toBe(true);
       });
     });
 

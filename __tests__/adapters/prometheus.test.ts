@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { Container } from 'inversify';
-import { register, Registry } from 'prom-client';
+import { Counter, register, Registry } from 'prom-client';
 import { filter, firstValueFrom } from 'rxjs';
-import { Priority, Warmup } from '../../src/index.js';
+import { InvalidOptionError, Priority, Warmup } from '../../src/index.js';
 import { registerWarmupMetrics, type WarmupMetrics } from '../../src/adapters/prometheus/index.js';
 import { deferred } from '../helpers/deferred.js';
 
@@ -165,6 +165,27 @@ describe('registerWarmupMetrics', () => {
       await warmup.boot();
       expect((await registry.metrics()).trim()).toBe('');
       metrics(warmup);
+      expect(await value(registry, 'preheat_component_attempts_total{name="a",outcome="ready"}')).toBe(1);
+    });
+  });
+
+  describe('having a registry that already holds one of the names', () => {
+    it('should throw InvalidOptionError naming it and register nothing', async () => {
+      new Counter({ name: 'preheat_component_attempts_total', help: 'somebody else', registers: [registry] });
+      const warmup = new Warmup(new Container()).register({ token: 'a', load: () => 1 });
+      expect(() => metrics(warmup)).toThrow(InvalidOptionError);
+      expect(() => metrics(warmup)).toThrow(/holds preheat_component_attempts_total/);
+      expect(registry.getMetricsAsArray().map((m) => m.name)).toEqual(['preheat_component_attempts_total']);
+      expect(metrics(warmup, { prefix: 'other_' }).registry).toBe(registry);
+    });
+
+    it('should refuse a second registration for the same Warmup until the first is unregistered', async () => {
+      const warmup = new Warmup(new Container()).register({ token: 'a', load: () => 1 });
+      const first = metrics(warmup);
+      expect(() => metrics(warmup)).toThrow(/holds preheat_component_status, preheat_boot_duration_seconds/);
+      first.unregister();
+      metrics(warmup);
+      await warmup.boot();
       expect(await value(registry, 'preheat_component_attempts_total{name="a",outcome="ready"}')).toBe(1);
     });
   });

@@ -27,6 +27,8 @@ export interface ProbeComponent {
  * ```json
  * { "status": "fail", "probe": "readiness", "phase": "failed", "failed": ["db"], "waiting": [],
  *   "reason": "a required component failed" }
+ * { "status": "fail", "probe": "readiness", "phase": "ready", "failed": [], "waiting": [], "degraded": ["db"],
+ *   "reason": "a required component is degraded" }
  * ```
  */
 export interface ProbeBody {
@@ -35,6 +37,8 @@ export interface ProbeBody {
   readonly phase: Phase;
   readonly failed: readonly string[];
   readonly waiting: readonly string[];
+  /** Degraded components that make readiness fail (the `degraded` option); absent when none. */
+  readonly degraded?: readonly string[];
   readonly reason?: string;
   /** Every component, with `?verbose`. */
   readonly components?: Record<string, ProbeComponent>;
@@ -42,13 +46,14 @@ export interface ProbeBody {
 
 /** Shapes a {@link ProbeResult} (and, for `?verbose`, the report) into the answer's body. Internal. */
 export function toProbeBody(result: ProbeResult, report: BootReport | undefined): ProbeBody {
-  const { ok, probe, phase, failed, waiting, reason } = result;
+  const { ok, probe, phase, failed, waiting, degraded, reason } = result;
   return {
     status: ok ? 'pass' : 'fail',
     probe,
     phase,
     failed,
     waiting,
+    ...(degraded === undefined ? {} : { degraded }),
     ...(reason === undefined ? {} : { reason }),
     ...(report === undefined ? {} : { components: componentsOf(report) }),
   };

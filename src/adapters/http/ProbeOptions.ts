@@ -1,4 +1,4 @@
-import type { BootReport, Phase, Warmup } from '../../index.js';
+import type { BootReport, ComponentId, Phase, Warmup } from '../../index.js';
 
 /**
  * What a custom readiness predicate sees.
@@ -28,6 +28,30 @@ export interface ProbeContext {
  * ```
  */
 export type ReadinessPolicy = 'required' | 'critical' | ((context: ProbeContext) => boolean);
+
+/**
+ * Whether a Degraded component (loaded, in use, but its health check fails) counts as ready:
+ * - `'ready'`: it does, like a Ready one (the default: Degraded means "working, watch it");
+ * - `'not-ready'`: it does not, like a Failed one, so `/readyz` answers 503 naming it in `degraded`;
+ * - a list of components (tokens or names): only these are not ready when Degraded.
+ *
+ * It changes only how a Degraded component counts among those `readiness` waits for (required
+ * ones; with `'critical'`, those of the CRITICAL wave), so listing an optional component changes
+ * nothing, as a Failed optional one does not hold readiness back either. A predicate `readiness`
+ * decides on its own. `/startupz` and `/livez` never fail for a Degraded component: a restart
+ * rarely fixes what a slow dependency degraded.
+ *
+ * A token is matched by the name its component gets by default (a class's name, a symbol's
+ * description); list a component registered with a `name` of its own by that name. An entry that
+ * names no component makes the probe answer 500 (it cannot tell) until it is fixed.
+ *
+ * @example
+ * ```ts
+ * createProbeHandler(warmup, { degraded: 'not-ready' });       // any required component
+ * createProbeHandler(warmup, { degraded: ['payments', Db] });  // only these two
+ * ```
+ */
+export type DegradedPolicy = 'ready' | 'not-ready' | readonly ComponentId[];
 
 /**
  * The three endpoint paths, each relative to `prefix`.
@@ -61,6 +85,8 @@ export interface ProbeHandlerOptions {
   readonly paths?: ProbePaths;
   /** When `/readyz` is 200. Default `'required'`. */
   readonly readiness?: ReadinessPolicy;
+  /** Whether a Degraded component counts as ready for `/readyz`. Default `'ready'`. */
+  readonly degraded?: DegradedPolicy;
 }
 
 /**

@@ -29,6 +29,8 @@ export interface ProbeResult {
   readonly failed: readonly string[];
   /** Components the probe waits for: still Pending or Loading. */
   readonly waiting: readonly string[];
+  /** Degraded components that make readiness fail (only with the `degraded` option); absent when none. */
+  readonly degraded?: readonly string[];
   /** Why it fails, for humans; absent when `ok`. */
   readonly reason?: string;
 }

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Warmup } from '../../index.js';
+import { checkDegradedPolicy } from './degradedRule.js';
 import { toProbeBody } from './ProbeBody.js';
 import type { ProbeHandlerOptions } from './ProbeOptions.js';
 import type { ProbeKind } from './ProbeResult.js';
@@ -22,8 +23,9 @@ export type ProbeHandler = (req: IncomingMessage, res: ServerResponse, next?: (e
  * Kubernetes probe endpoints for a {@link Warmup}, as a plain `(req, res)` listener: no web
  * framework needed. `GET` or `HEAD` on
  * - `/startupz`: 200 once the CRITICAL wave is usable;
- * - `/readyz`: 200 while every required component is Ready or Degraded (see `readiness`), 503 from
- *   the moment `shutdown()` is called, before any `onShutdown` hook runs;
+ * - `/readyz`: 200 while every required component is Ready or Degraded (see `readiness`, and
+ *   `degraded` to count Degraded as not ready), 503 from the moment `shutdown()` is called, before
+ *   any `onShutdown` hook runs;
  * - `/livez`: 200 unless the health monitor gave up on a required component.
  *
  * Otherwise 503, with a JSON body naming the culprits (`?verbose` adds every component's status).
@@ -36,7 +38,8 @@ export type ProbeHandler = (req: IncomingMessage, res: ServerResponse, next?: (e
  * ```
  */
 export function createProbeHandler(warmup: Warmup, options: ProbeHandlerOptions = {}): ProbeHandler {
-  const { prefix = '', paths = {}, readiness = 'required' } = options;
+  const { prefix = '', paths = {}, readiness = 'required', degraded = 'ready' } = options;
+  checkDegradedPolicy('createProbeHandler', degraded); // at startup, not on the first probe
   const { startup = '/startupz', readiness: ready = '/readyz', liveness = '/livez' } = paths;
   const routes = new Map<string, ProbeKind>([
     [join(prefix, startup), 'startup'],
@@ -61,7 +64,7 @@ export function createProbeHandler(warmup: Warmup, options: ProbeHandlerOptions 
       const verbose = isOn(url.searchParams.get('verbose'));
       // One report per request, shared by the verdict and the verbose listing; liveness needs none.
       const report = probe === 'liveness' && !verbose ? undefined : warmup.report();
-      const result = probeWarmup(warmup, probe, { readiness, ...(report === undefined ? {} : { report }) });
+      const result = probeWarmup(warmup, probe, { readiness, degraded, ...(report === undefined ? {} : { report }) });
       send(req, res, result.ok ? 200 : 503, toProbeBody(result, verbose ? report : undefined));
     } catch (error) {
       // A probe that cannot tell must not say "healthy".

@@ -2,6 +2,7 @@ import { SpanStatusCode, trace, type Attributes, type Context, type Span, type T
 import { ComponentStatus, type BootReport, type ComponentEvent, type Phase, type Warmup } from '../../index.js';
 import { componentSpanName, finishComponentSpan, loadStartOf } from './componentSpan.js';
 import { PreheatAttributes as A } from './PreheatAttributes.js';
+import { ShutdownTracer } from './ShutdownTracer.js';
 
 /** A load span still open: created at `Loading`, settled (maybe) but kept open until the boot ends. */
 interface OpenLoad {
@@ -30,6 +31,7 @@ export class BootTracer {
   readonly #config: BootTracerConfig;
   readonly #open = new Map<string, OpenLoad>();
   readonly #traced = new Set<string>();
+  readonly #shutdown: ShutdownTracer;
   #boot: Span | undefined;
   #bootContext: Context | undefined;
   #bootEnded = false;
@@ -39,6 +41,7 @@ export class BootTracer {
   constructor(warmup: Warmup, config: BootTracerConfig) {
     this.#warmup = warmup;
     this.#config = config;
+    this.#shutdown = new ShutdownTracer(config.tracer, config.parent);
   }
 
   onPhase(phase: Phase): void {
@@ -56,7 +59,10 @@ export class BootTracer {
         return;
       case 'stopping':
         this.#stopping = true;
-        this.#boot?.addEvent(A.EVENT_SHUTDOWN);
+        if (this.#boot === undefined) return; // never booted (or attached mid-shutdown): nothing to stop
+        // The boot is still running, so the report's finishedAt is the Warmup clock's now.
+        if (!this.#bootEnded) this.#boot.addEvent(A.EVENT_SHUTDOWN, this.#warmup.report().finishedAt);
+        this.#shutdown.follow(this.#warmup, this.#boot.spanContext());
         return;
       case 'stopped':
         if (this.#stopped) return; // phase$ says 'stopped', then completes
@@ -91,6 +97,7 @@ export class BootTracer {
 
   #onStatus(event: ComponentEvent): void {
     const { name, status, at, error } = event;
+    if (status === ComponentStatus.Stopped) this.#shutdown.stopped(name, at);
     if (status === ComponentStatus.Loading) {
       const parent = this.#bootContext !== undefined && !this.#bootEnded ? this.#bootContext : this.#config.parent;
       const span = this.#config.tracer.startSpan(componentSpanName(name), { startTime: at, attributes: { [A.COMPONENT_NAME]: name } }, parent);

@@ -13,7 +13,7 @@ export interface InstrumentOptions {
   readonly tracer?: Tracer;
   /** Where to get the tracer when `tracer` is not given. Default: the global provider (`trace.getTracer('preheat')`). */
   readonly tracerProvider?: TracerProvider;
-  /** Parent of the `preheat.boot` span (and of loads and checks after boot). Default: `context.active()` at the call. */
+  /** Parent of the `preheat.boot` span (and of loads and checks after boot, and of `preheat.shutdown`). Default: `context.active()` at the call. */
   readonly context?: Context;
   /** Extra attributes on the `preheat.boot` span. Default none. */
   readonly attributes?: Attributes;

@@ -29,9 +29,16 @@ export const PreheatAttributes = {
   /** `'ready'`, `'unhealthy'`, `'failed'`, `'timeout'` or `'cancelled'`. */
   ATTEMPT_OUTCOME: 'preheat.attempt.outcome',
   ATTEMPT_ERROR: 'preheat.attempt.error',
+  /** On the `preheat.shutdown` span: components whose hooks ran (or had none) and ended well. */
+  SHUTDOWN_STOPPED: 'preheat.shutdown.stopped',
+  /** On the `preheat.shutdown` span: components whose hooks threw or timed out. */
+  SHUTDOWN_FAILED: 'preheat.shutdown.failed',
+  SHUTDOWN_FAILED_COMPONENTS: 'preheat.shutdown.failed_components',
+  /** On a `preheat.stop <name>` span: `'stopped'`, `'failed'` or `'timeout'`. */
+  STOP_OUTCOME: 'preheat.stop.outcome',
   HEALTH_HEALTHY: 'preheat.health.healthy',
   HEALTH_LATENCY_MS: 'preheat.health.latency_ms',
-  /** Span event names. */
+  /** Span event names. `preheat.shutdown` marks, on a boot span still open, the moment shutdown() cut it short. */
   EVENT_ATTEMPT: 'preheat.attempt',
   EVENT_HEALTH_CHECK: 'preheat.health_check',
   EVENT_SHUTDOWN: 'preheat.shutdown',

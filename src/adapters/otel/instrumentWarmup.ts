@@ -11,8 +11,16 @@ import type { InstrumentOptions } from './InstrumentOptions.js';
  * load. Failed loads record the exception and have status ERROR; so does the boot span when a
  * required component failed. Timestamps come from the Warmup's clock.
  *
+ * A shutdown after a traced boot is its own `preheat.shutdown` span (not in the boot's trace: it
+ * may come hours later), linked to the boot span, with a `preheat.stop <name>` child per component
+ * whose hooks ran (`preheat.stop.outcome`; ERROR when a hook threw or timed out). It is recorded
+ * from the `ShutdownReport` when `shutdown()` resolves, one turn after your own
+ * `await warmup.shutdown()` continues: let one more `await` pass before you shut the OpenTelemetry
+ * SDK down. A boot that shutdown cancels gets a `preheat.shutdown` event and status ERROR.
+ *
  * Call it before `boot()` to see loads live; called later, the loads so far are backfilled from
- * the report. Returns a function that stops tracing and ends any span still open.
+ * the report. Returns a function that stops tracing and ends any span still open (a shutdown
+ * already under way is still recorded when it is over).
  *
  * @example
  * ```ts

@@ -1,5 +1,5 @@
 import { Counter, Gauge, Histogram, register as globalRegistry } from 'prom-client';
-import { ComponentStatus, type BootReport, type ComponentEvent, type Phase, type Warmup } from '../../index.js';
+import { ComponentStatus, InvalidOptionError, type BootReport, type ComponentEvent, type Phase, type Warmup } from '../../index.js';
 import type { WarmupMetrics } from './WarmupMetrics.js';
 import { defaultLoadBuckets, type WarmupMetricsOptions } from './WarmupMetricsOptions.js';
 
@@ -17,6 +17,10 @@ const phases: readonly Phase[] = ['idle', 'booting', 'critical-ready', 'ready', 
  * series each). Fine for hundreds; for tens of thousands, scrape less often or drop
  * `component_status` with a relabel rule.
  *
+ * All or nothing: if one of the names is already in the registry (a second registration, another
+ * Warmup with the same prefix), it throws InvalidOptionError and registers none, rather than leave
+ * metrics behind that no `unregister()` can reach.
+ *
  * @example
  * ```ts
  * import { register } from 'prom-client';
@@ -28,6 +32,16 @@ const phases: readonly Phase[] = ['idle', 'booting', 'critical-ready', 'ready', 
  */
 export function registerWarmupMetrics(warmup: Warmup, options: WarmupMetricsOptions = {}): WarmupMetrics {
   const { registry = globalRegistry, prefix = 'preheat_', buckets = defaultLoadBuckets } = options;
+  const taken = names.map((name) => `${prefix}${name}`).filter((name) => registry.getSingleMetric(name) !== undefined);
+  if (taken.length > 0) {
+    throw new InvalidOptionError(
+      'registerWarmupMetrics',
+      'prefix',
+      `must give metric names the registry does not hold yet (it holds ${taken.join(', ')})`,
+      prefix,
+      'call unregister() on the earlier WarmupMetrics first, or give each Warmup its own prefix or registry.',
+    );
+  }
   const registers = [registry];
 
   const componentStatus: Gauge<'name' | 'status'> = new Gauge({
