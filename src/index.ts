@@ -19,7 +19,8 @@
  */
 import 'reflect-metadata';
 
-export { Warmup, type WaitOptions } from './Warmup.js';
+export { Warmup } from './Warmup.js';
+export type { WaitOptions } from './readiness/Waits.js';
 export type { ShutdownOptions, ShutdownHooksOptions } from './lifecycle/ShutdownOptions.js';
 export type { WarmupOptions } from './WarmupOptions.js';
 export { Component } from './component/Component.js';
@@ -41,19 +42,19 @@ export { renderTimelineSvg, type TimelineOptions } from './report/plot/renderTim
 export { renderTimelineHtml } from './report/plot/renderTimelineHtml.js';
 export { toTraceEvents, type TraceEvent, type TraceDocument } from './report/traceEvents.js';
 export { isBootReport, bootReportProblem } from './report/isBootReport.js';
-export type { AttemptRecord, AttemptOutcome } from './run/AttemptRecord.js';
+export type { AttemptRecord, AttemptOutcome } from './readiness/AttemptRecord.js';
 export type { ShutdownReport, ComponentShutdown, StepOutcome } from './lifecycle/ShutdownReport.js';
 export type { MonitorOptions, MonitorHandle, HealthScore } from './lifecycle/MonitorOptions.js';
 export { ErrorCode } from './errors/ErrorCode.js';
 export { PreheatError, type PreheatErrorDetails } from './errors/PreheatError.js';
-export { BootError } from './errors/BootError.js';
+export { BootError } from './boot/BootError.js';
 export { BootCancelledError } from './errors/BootCancelledError.js';
 export { CircularDependencyError } from './errors/CircularDependencyError.js';
 export { MissingDependencyError } from './errors/MissingDependencyError.js';
 export { DuplicateComponentError } from './errors/DuplicateComponentError.js';
 export { InvalidOptionError } from './errors/InvalidOptionError.js';
 export { UnknownComponentError } from './errors/UnknownComponentError.js';
-export { ComponentNotReadyError } from './errors/ComponentNotReadyError.js';
+export { ComponentNotReadyError } from './readiness/ComponentNotReadyError.js';
 export { ComponentTimeoutError } from './errors/ComponentTimeoutError.js';
 export { ComponentLoadError } from './errors/ComponentLoadError.js';
 export { HealthCheckError } from './errors/HealthCheckError.js';

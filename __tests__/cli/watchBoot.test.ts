@@ -16,7 +16,7 @@ async function watchedBoot(mode: ProgressMode, tty: boolean): Promise<string[]> 
   const term = fakeTerminal(tty);
   const warmup = new Warmup(new Container()).register(
     { token: 'config', priority: Priority.CRITICAL, load: after(100, {}) },
-    { token: 'flaky', priority: Priority.HIGH, retries: 1, retryDelay: 50, load: ({ attempt }) => (attempt === 1 ? Promise.reject(new Error('boom')) : {}) },
+    { token: 'flaky', priority: Priority.HIGH, retries: 1, backoff: { delay: 50 }, load: ({ attempt }) => (attempt === 1 ? Promise.reject(new Error('boom')) : {}) },
     { token: 'search', priority: Priority.HIGH, dependsOn: ['config'], load: after(200, {}) },
   );
   const stop = watchBoot(warmup, term, mode, false);

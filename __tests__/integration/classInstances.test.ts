@@ -18,7 +18,7 @@ describe('class components', () => {
     it('gives every dependent the instance container.get returns, built only by its own attempts', async () => {
       const built: Slow[] = [];
       const disposed: Slow[] = [];
-      @Component({ timeout: 100, retries: 1, retryDelay: 10 })
+      @Component({ timeout: 100, retries: 1, backoff: { delay: 10 } })
       class Slow {
         warmed = false;
         constructor() {

@@ -263,7 +263,7 @@ describe('Warmup core', () => {
       const warmup = new Warmup(new Container()).register({
         token: 'flaky',
         retries: 1,
-        retryDelay: 50,
+        backoff: { delay: 50 },
         load: () => new Promise((resolve, reject) => setTimeout(() => (++calls === 1 ? reject(new Error('first')) : resolve(1)), 20)),
       });
       const attempts: ComponentEvent[] = [];

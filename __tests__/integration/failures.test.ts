@@ -101,13 +101,12 @@ describe('failure semantics', () => {
       expect(report.components.flaky?.attempts).toBe(5);
     });
 
-    it('uses retryDelay as the base and spreads with jitter from the injected random source', async () => {
+    it('uses backoff.delay as the base and spreads with jitter from the injected random source', async () => {
       const starts: number[] = [];
       const warmup = new Warmup(new Container(), { random: () => 1 - Number.EPSILON }).register({
         token: 'flaky',
         retries: 1,
-        retryDelay: 1_000,
-        backoff: { jitter: 0.5 },
+        backoff: { delay: 1_000, jitter: 0.5 },
         load: () => {
           starts.push(Date.now());
           if (starts.length < 2) throw new Error('again');
@@ -124,7 +123,7 @@ describe('failure semantics', () => {
       const warmup = new Warmup(new Container()).register({
         token: 'down',
         retries: 10,
-        retryDelay: 10_000,
+        backoff: { delay: 10_000 },
         load: () => {
           attempts++;
           throw new Error('still down');
@@ -150,7 +149,7 @@ describe('failure semantics', () => {
       const warmup = new Warmup(new Container()).register({
         token: 'cache',
         retries: 2,
-        retryDelay: 10,
+        backoff: { delay: 10 },
         load: () => ({ id: ++made }),
         healthCheck: (instance) => instance.id >= 2,
         onShutdown: (instance) => void disposed.push(instance.id),
@@ -245,7 +244,7 @@ describe('failure semantics', () => {
       let retried = 0;
       const warmup = new Warmup(new Container(), { failFast: true }).register(
         // Fails at once, backs off 100 ms: its sleep joins the 100 ms timer list first...
-        { token: 'flaky', required: false, retries: 1, retryDelay: 100, load: () => (retried++, Promise.reject(new Error('no'))) },
+        { token: 'flaky', required: false, retries: 1, backoff: { delay: 100 }, load: () => (retried++, Promise.reject(new Error('no'))) },
         // ...then 'stuck' starts a few microtasks later, with a 100 ms timeout: both fire at t = 100.
         {
           token: 'gate',

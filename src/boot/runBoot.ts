@@ -2,74 +2,108 @@ import { concat, defer, lastValueFrom, type Observable } from 'rxjs';
 import { ComponentStatus, isSettled } from '../component/ComponentStatus.js';
 import type { ComponentSpec } from '../component/ComponentSpec.js';
 import { bootPriorities } from '../component/Priority.js';
-import { BootError } from '../errors/BootError.js';
+import { BootCancelledError } from '../errors/BootCancelledError.js';
 import type { BootReport } from '../report/BootReport.js';
 import type { Readiness } from '../readiness/Readiness.js';
 import type { LoadEngine } from '../schedule/LoadEngine.js';
+import { BootError } from './BootError.js';
+import type { Loads } from './Loads.js';
 
-/** What one boot needs; the Warmup provides it. */
-export interface BootContext {
+/** What one boot runs on. */
+export interface BootParts {
   readonly specs: readonly ComponentSpec[];
+  readonly loads: Loads;
   readonly readiness: Readiness;
   readonly schedule: 'waves' | 'eager';
-  /** Builds the graph and the engine (once); throws on cycles and missing dependencies. */
-  engine(): LoadEngine;
-  /** Set when the boot was cancelled (shutdown, fail-fast); checked once the waves are over. */
-  cancelled(): Error | undefined;
-  shuttingDown(): boolean;
-  /** Every required component of the CRITICAL wave is usable. */
-  criticalUsable(): boolean;
-  status(index: number): ComponentStatus;
+  readonly failFast: boolean;
+  /** The report, built once, when the waves are over. */
   report(): BootReport;
+  /** Disposes what was ready after fail-fast stopped the boot. */
+  shutdown(): Promise<unknown>;
 }
 
 /**
  * What happens when you call `boot()`, top to bottom:
  *
  * 1. **Plan** — build the dependency graph (constructor injection + `dependsOn`), reject cycles and
- *    missing dependencies, apply priority inversion. Nothing has loaded yet.
+ *    missing dependencies (the phase becomes `failed`), apply priority inversion. Nothing has
+ *    loaded yet.
  * 2. **Want** — every component whose effective priority is not DEFERRED joins the boot; those with
- *    no unsettled dependency enter the ready queue.
+ *    no unsettled dependency enter the ready queue. Phase `booting`.
  * 3. **Load** — the waves run one after another (`concat`): CRITICAL, HIGH, MEDIUM, LOW. Inside a
  *    wave the dispatcher starts components as dependencies settle, within `maxConcurrent` and the
  *    memory budget; each runs its attempt loop (timeout, retries with backoff, health check).
  *    In `eager` mode one stream unblocks all waves at once and the queue orders by priority.
- * 4. **Outcome** — the report is built once; the boot resolves with it, or rejects with BootError
- *    when a required component failed, or with the cancellation error after shutdown / fail-fast.
+ * 4. **Outcome** — the report is built once; the boot resolves with it (phase `ready`), rejects with
+ *    BootError when a required member failed (phase `failed`; after fail-fast, once what was ready is
+ *    disposed), or with the cancellation error when shutdown() stopped it.
  */
-export async function runBoot(ctx: BootContext): Promise<BootReport> {
-  const engine = ctx.engine(); // 1. plan
-  const total = engine.wantBootSet(); // 2. want
-  ctx.readiness.startBoot(total, ctx.schedule);
-  for (let i = 0; i < ctx.specs.length; i++) if (engine.inBoot(i) && isSettled(ctx.status(i))) ctx.readiness.settled(i); // loaded early by getAsync
-  ctx.readiness.advanceWaves((p) => engine.remaining(p), () => ctx.criticalUsable()); // empty waves are settled already
-  await lastValueFrom(loadWaves(ctx, engine), { defaultValue: undefined }); // 3. load
-  const report = ctx.report(); // 4. outcome
-  const cancelled = ctx.cancelled();
-  const failedRequired = ctx.specs
-    .filter((spec) => spec.required && engine.inBoot(spec.index) && ctx.status(spec.index) === ComponentStatus.Failed)
-    .map((spec) => spec.name);
-  if (cancelled !== undefined && ctx.shuttingDown()) throw cancelled; // shutdown owns the phase from here
-  if (cancelled !== undefined) {
-    ctx.readiness.phase.next('failed');
-    throw new BootError(report, failedRequired, cancelled);
-  }
-  if (failedRequired.length > 0) {
-    ctx.readiness.phase.next('failed');
-    throw new BootError(report, failedRequired);
-  }
-  ctx.readiness.phase.next('ready');
-  return report;
+export async function runBoot(parts: BootParts): Promise<BootReport> {
+  const engine = plan(parts); // 1
+  want(parts, engine); // 2
+  const loaded = load(parts, engine); // 3
+  parts.loads.trackBoot(loaded); // a shutdown waits for the waves and the report, not for the outcome
+  return outcome(parts, engine, await loaded); // 4
 }
 
-function loadWaves(ctx: BootContext, engine: LoadEngine): Observable<never> {
-  if (ctx.schedule === 'eager') return engine.all$();
+function plan({ loads, readiness }: BootParts): LoadEngine {
+  try {
+    return loads.engine();
+  } catch (error) {
+    readiness.phase.fail();
+    throw error;
+  }
+}
+
+function want({ specs, loads, readiness, schedule, failFast }: BootParts, engine: LoadEngine): void {
+  readiness.startBoot(engine.wantBootSet(), schedule);
+  const { status } = readiness.states;
+  for (let i = 0; i < specs.length; i++) {
+    if (!engine.inBoot(i) || !isSettled(status[i]!)) continue;
+    // Loaded by getAsync before boot(): settled already.
+    readiness.settled(i);
+    if (failFast && status[i] === ComponentStatus.Failed && specs[i]!.required) {
+      loads.cancel(new BootCancelledError(`fail-fast: required component '${specs[i]!.name}' failed`, undefined, readiness.states.error[i]));
+    }
+  }
+  readiness.advanceWaves(loads); // empty waves are settled already
+}
+
+/** Runs the waves; resolves with the report, built once they are over. */
+async function load(parts: BootParts, engine: LoadEngine): Promise<BootReport> {
+  await lastValueFrom(waves(parts, engine), { defaultValue: undefined });
+  return parts.report();
+}
+
+function waves({ readiness, schedule }: BootParts, engine: LoadEngine): Observable<never> {
+  if (schedule === 'eager') return engine.all$();
   return concat(
     ...bootPriorities.map((priority) =>
       defer(() => {
-        ctx.readiness.enterWave(priority, ctx.schedule);
+        readiness.enterWave(priority, schedule);
         return engine.wave$(priority);
       }),
     ),
   );
+}
+
+async function outcome(parts: BootParts, engine: LoadEngine, report: BootReport): Promise<BootReport> {
+  const { specs, loads, readiness } = parts;
+  const cancelled = loads.cancelled;
+  if (cancelled !== undefined && readiness.phase.stopping) throw cancelled; // shutdown owns the phase from here
+  const failedRequired: string[] = [];
+  for (let i = 0; i < specs.length; i++) {
+    if (specs[i]!.required && engine.inBoot(i) && readiness.states.status[i] === ComponentStatus.Failed) failedRequired.push(specs[i]!.name);
+  }
+  if (cancelled !== undefined) {
+    readiness.phase.fail();
+    await parts.shutdown(); // fail-fast: nothing stays half-up; dispose what was ready
+    throw new BootError(report, failedRequired, cancelled);
+  }
+  if (failedRequired.length > 0) {
+    readiness.phase.fail();
+    throw new BootError(report, failedRequired);
+  }
+  readiness.phase.ready();
+  return report;
 }

@@ -26,7 +26,8 @@ export type InjectRef = DependencyRef | { readonly token: DependencyRef; readonl
 
 /**
  * Backoff between attempts, RxJS `RetryConfig`-like. The delay before attempt `n + 1` is
- * `min(maxDelay, delay * factor ** (n - 1))`, then jittered.
+ * `min(maxDelay, delay * factor ** (n - 1))`, then jittered. Components and the health monitor's
+ * recoveries share it.
  *
  * @example
  * ```ts
@@ -34,7 +35,7 @@ export type InjectRef = DependencyRef | { readonly token: DependencyRef; readonl
  * ```
  */
 export interface BackoffConfig {
-  /** Base delay in ms. Default: `retryDelay`, else 1000. */
+  /** Base delay in ms. Default 1000. */
   readonly delay?: number;
   /** Growth factor per attempt. Default 2. */
   readonly factor?: number;
@@ -64,9 +65,7 @@ export interface ComponentOptions {
   readonly timeout?: number;
   /** Extra attempts after the first. Default 0. */
   readonly retries?: number;
-  /** Base delay of the backoff between attempts, in ms. Default 1000. */
-  readonly retryDelay?: number;
-  /** Full backoff configuration; `delay` overrides `retryDelay`. */
+  /** The wait between attempts. Default `{ delay: 1000, factor: 2, maxDelay: 30_000, jitter: 0 }`. */
   readonly backoff?: BackoffConfig;
   /** Whether the boot fails when this component fails. Default true. */
   readonly required?: boolean;

@@ -3,14 +3,7 @@ import type { ComponentDefinition } from './ComponentDefinition.js';
 import type { DependencyRef } from './ComponentOptions.js';
 import type { Priority } from './Priority.js';
 import type { Injection } from './readInjections.js';
-
-/** Backoff with every default filled in. */
-export interface ResolvedBackoff {
-  readonly delay: number;
-  readonly factor: number;
-  readonly maxDelay: number;
-  readonly jitter: number;
-}
+import type { RetryPolicy } from './RetryPolicy.js';
 
 /**
  * A registered component, normalised: options with defaults applied and the way to create it.
@@ -24,8 +17,8 @@ export interface ComponentSpec {
   readonly dependsOn: readonly DependencyRef[];
   readonly optionalDependsOn: readonly DependencyRef[];
   readonly timeout: number;
-  readonly retries: number;
-  readonly backoff: ResolvedBackoff;
+  /** `retries` and `backoff`, resolved. */
+  readonly retry: RetryPolicy;
   readonly required: boolean;
   readonly memoryMb: number;
   readonly healthTimeout: number | undefined;

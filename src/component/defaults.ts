@@ -5,10 +5,6 @@ export const componentDefaults = {
   priority: Priority.MEDIUM,
   timeout: 30_000,
   retries: 0,
-  retryDelay: 1_000,
-  backoffFactor: 2,
-  maxDelay: 30_000,
-  jitter: 0,
   required: true,
   memoryMb: 0,
 } as const;

@@ -52,6 +52,7 @@ export interface BindingServiceLike {
   getNonParentBindings(id: ServiceIdentifier): Iterable<unknown> | undefined;
   set(binding: object): void;
   clone?(): BindingServiceLike;
+  removeById?(id: number): void;
 }
 
 /** What inversify hands a plugin's constructor (`PluginContext` of `@inversifyjs/plugin`). */
@@ -59,26 +60,46 @@ export interface PluginContextLike {
   readonly bindingService?: Partial<BindingServiceLike>;
 }
 
-// Ids of the bindings preheat builds itself; far from inversify's own counter, which starts at 0.
-let nextBindingId = 2 ** 40;
+/** What inversify's `isPromise` accepts: anything with a `then` method. */
+export function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return ((typeof value === 'object' && value !== null) || typeof value === 'function') && typeof (value as { then?: unknown }).then === 'function';
+}
+
+/** The methods of inversify's resolution entry points (`ServiceResolutionManager`), by mode. */
+const syncEntries = new Set(['get', 'getAll']);
+const asyncEntries = new Set(['getAsync', 'getAllAsync']);
 
 /**
- * The binding `bind(id).toDynamicValue(factory).inSingletonScope()` builds, field for field, so one
- * can be added to a BindingService without the fluent syntax's cost.
+ * True when the binding being resolved right now is resolved by `getAsync` / `getAllAsync` (on any
+ * container, or a resolution context), false when by `get` / `getAll`. inversify does not tell a
+ * binding; the innermost of those entry points on the call stack does, read as structured call sites
+ * (method names, which minifiers keep). No entry point on the stack means inversify is resolving in a
+ * promise continuation, which only an asynchronous resolution does. Costs a stack capture (a few µs):
+ * call it on rare paths only.
  */
-export function dynamicSingletonBinding(id: ServiceIdentifier, factory: () => unknown): object {
-  return {
-    cache: { isRight: false, value: undefined },
-    id: nextBindingId++,
-    isSatisfiedBy: () => true,
-    moduleId: undefined,
-    onActivation: undefined,
-    onDeactivation: undefined,
-    scope: 'Singleton',
-    serviceIdentifier: id,
-    type: 'DynamicValue',
-    value: factory,
-  };
+export function resolvingAsynchronously(): boolean {
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- saved to be put back as it was
+  const previous = Error.prepareStackTrace;
+  const limit = Error.stackTraceLimit;
+  let sites: readonly NodeJS.CallSite[] = [];
+  try {
+    Error.prepareStackTrace = (_error, callSites) => callSites;
+    Error.stackTraceLimit = Infinity;
+    const holder: { stack?: unknown } = {};
+    Error.captureStackTrace(holder, resolvingAsynchronously);
+    sites = holder.stack as readonly NodeJS.CallSite[];
+  } finally {
+    Error.prepareStackTrace = previous;
+    Error.stackTraceLimit = limit;
+  }
+  for (const site of sites) {
+    const method = site.getMethodName() ?? site.getFunctionName()?.replace(/^.*\./, '') ?? '';
+    // Only inversify's own entry points stand between a binding's factory and the resolution that
+    // called it (a user's own method named `get` is always further out), so the innermost match is it.
+    if (syncEntries.has(method)) return false;
+    if (asyncEntries.has(method)) return true;
+  }
+  return true;
 }
 
 /**

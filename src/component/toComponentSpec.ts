@@ -3,7 +3,8 @@ import { InvalidOptionError } from '../errors/InvalidOptionError.js';
 import { getComponentOptions } from './componentMetadata.js';
 import { isComponentDefinition, type ComponentDefinition } from './ComponentDefinition.js';
 import type { ComponentOptions } from './ComponentOptions.js';
-import type { ComponentSpec, ResolvedBackoff } from './ComponentSpec.js';
+import type { ComponentSpec } from './ComponentSpec.js';
+import { resolveRetryPolicy } from './RetryPolicy.js';
 import { componentDefaults as d } from './defaults.js';
 import { describeToken } from './describeToken.js';
 import { validateComponentOptions } from './validateOptions.js';
@@ -67,8 +68,7 @@ function build(
     dependsOn: options.dependsOn ?? none,
     optionalDependsOn: options.optionalDependsOn ?? none,
     timeout: options.timeout ?? d.timeout,
-    retries: options.retries ?? d.retries,
-    backoff: resolveBackoff(options),
+    retry: resolveRetryPolicy(name, 'retries', options.retries ?? d.retries, options.backoff),
     required: options.required ?? d.required,
     memoryMb: options.memoryMb ?? d.memoryMb,
     healthTimeout: options.healthTimeout,
@@ -90,17 +90,3 @@ function nameOfToken(token: ServiceIdentifier, index: number): string {
 }
 
 const none: readonly never[] = Object.freeze([]);
-/** The backoff of a component (and of the health monitor's recoveries) that sets none. */
-export const defaultBackoff: ResolvedBackoff = Object.freeze({ delay: d.retryDelay, factor: d.backoffFactor, maxDelay: d.maxDelay, jitter: d.jitter });
-
-/** The backoff with defaults filled in; components that set nothing share one frozen object. */
-function resolveBackoff(options: ComponentOptions): ResolvedBackoff {
-  const { backoff, retryDelay } = options;
-  if (backoff === undefined && retryDelay === undefined) return defaultBackoff;
-  return {
-    delay: backoff?.delay ?? retryDelay ?? d.retryDelay,
-    factor: backoff?.factor ?? d.backoffFactor,
-    maxDelay: backoff?.maxDelay ?? d.maxDelay,
-    jitter: backoff?.jitter ?? d.jitter,
-  };
-}

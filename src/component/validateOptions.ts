@@ -1,5 +1,6 @@
 import { InvalidOptionError } from '../errors/InvalidOptionError.js';
-import type { BackoffConfig, ComponentOptions } from './ComponentOptions.js';
+import type { ComponentOptions } from './ComponentOptions.js';
+import { resolveRetryPolicy } from './RetryPolicy.js';
 import { Priority } from './Priority.js';
 
 /**
@@ -7,7 +8,7 @@ import { Priority } from './Priority.js';
  * `register` time so nothing half-registered is left behind.
  */
 export function validateComponentOptions(name: string, options: ComponentOptions): void {
-  const { priority, timeout, retries, retryDelay, memoryMb, healthTimeout, shutdownTimeout, required, backoff } = options;
+  const { priority, timeout, retries, memoryMb, healthTimeout, shutdownTimeout, required, backoff } = options;
   // Each check is guarded here rather than inside its helper: this runs once per component, often
   // before the JIT has optimised it, and most options are unset, so most calls are skipped.
   if (priority !== undefined && !isPriority(priority)) {
@@ -16,12 +17,11 @@ export function validateComponentOptions(name: string, options: ComponentOptions
   if (timeout !== undefined) checkPositive(name, 'timeout', timeout);
   if (healthTimeout !== undefined) checkPositive(name, 'healthTimeout', healthTimeout);
   if (shutdownTimeout !== undefined) checkPositive(name, 'shutdownTimeout', shutdownTimeout);
-  if (retries !== undefined && !(Number.isInteger(retries) && retries >= 0)) {
-    throw new InvalidOptionError(name, 'retries', 'must be a whole number ≥ 0 (extra attempts after the first)', retries);
+  if (retries !== undefined || backoff !== undefined) resolveRetryPolicy(name, 'retries', retries ?? 0, backoff);
+  if ('retryDelay' in options) {
+    throw new InvalidOptionError(name, 'retryDelay', 'was renamed', (options as { retryDelay?: unknown }).retryDelay, 'write backoff: { delay } instead.');
   }
-  if (retryDelay !== undefined) checkNonNegativeFinite(name, 'retryDelay', retryDelay);
   if (memoryMb !== undefined) checkNonNegativeFinite(name, 'memoryMb', memoryMb);
-  if (backoff !== undefined) validateBackoff(name, backoff);
   if (required !== undefined && typeof required !== 'boolean') {
     throw new InvalidOptionError(name, 'required', 'must be a boolean', required);
   }
@@ -85,20 +85,5 @@ function checkDependencyList(name: string, option: string, list: readonly unknow
         'an undefined class token usually means a circular import: wrap it as new LazyServiceIdentifier(() => Dep).',
       );
     }
-  }
-}
-
-/** Checks a backoff configuration (components and the health monitor share it). */
-export function validateBackoff(name: string, backoff: BackoffConfig): void {
-  if (typeof backoff !== 'object' || backoff === null || Array.isArray(backoff)) {
-    throw new InvalidOptionError(name, 'backoff', 'must be an object { delay, factor, maxDelay, jitter }', backoff);
-  }
-  checkNonNegativeFinite(name, 'backoff.delay', backoff.delay);
-  checkNonNegativeFinite(name, 'backoff.maxDelay', backoff.maxDelay);
-  if (backoff.factor !== undefined && !(typeof backoff.factor === 'number' && Number.isFinite(backoff.factor) && backoff.factor >= 1)) {
-    throw new InvalidOptionError(name, 'backoff.factor', 'must be a finite number ≥ 1', backoff.factor);
-  }
-  if (backoff.jitter !== undefined && !(typeof backoff.jitter === 'number' && backoff.jitter >= 0 && backoff.jitter <= 1)) {
-    throw new InvalidOptionError(name, 'backoff.jitter', 'must be between 0 and 1', backoff.jitter);
   }
 }

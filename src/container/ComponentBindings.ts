@@ -1,55 +1,86 @@
-import { bindingScopeValues, bindingTypeValues, type Container, type ServiceIdentifier } from 'inversify';
+import type { Container, ServiceIdentifier } from 'inversify';
+import type { ComponentRegistry } from '../component/ComponentRegistry.js';
+import { ComponentStatus } from '../component/ComponentStatus.js';
 import type { ComponentSpec } from '../component/ComponentSpec.js';
+import {
+  isPluginKey,
+  isPromiseLike,
+  resolvingAsynchronously,
+  type BindingServiceLike,
+  type PluginContextLike,
+} from '../component/inversifyInternals.js';
+import { InternalError } from '../errors/InternalError.js';
+import type { ComponentStates } from '../readiness/ComponentStates.js';
 
 /** How component tokens get their binding in the user's container. */
 export type BindingStrategy = 'lazy' | 'eager';
 
-type Factory = () => unknown;
-/** Hands out component `index`'s instance or throws ComponentNotReadyError. */
-export type InstanceOrThrow = (index: number) => unknown;
-
-interface BindingServiceLike {
-  getNonParentBindings(id: ServiceIdentifier): Iterable<unknown> | undefined;
-  set(binding: object): void;
+/** Hands out a component's instance, or throws ComponentNotReadyError fit for its status. */
+export interface InstanceSource {
+  instanceOrThrow(index: number): unknown;
 }
 
-// inversify hands plugins its BindingService (the `PluginContext` of @inversifyjs/plugin); a plugin
-// is recognised by this symbol. Nothing else of the plugin package is needed.
-const isPlugin = Symbol.for('@inversifyjs/plugin/isPlugin');
+/** Loads a component on demand and resolves with its instance (`getAsync`). */
+export interface OnDemandSource {
+  instance(index: number): Promise<unknown>;
+}
+
 // Ids of the bindings made here; far from inversify's own counter, which starts at 0.
 let nextBindingId = 2 ** 40;
+const notCached = Object.freeze({ isRight: false, value: undefined });
 
 /**
- * Binds each component token in the user's container as a singleton whose factory hands out the
- * warm instance (or throws ComponentNotReadyError before there is one). inversify caches the first
- * value, so a warm `container.get` costs what any singleton costs.
+ * Binds each component token in the user's container through a binding object of preheat's own,
+ * shaped like inversify's `toDynamicValue(…).inSingletonScope()` binding. Its singleton cache is
+ * read from preheat's state, not kept by inversify: it holds a value only while the component is
+ * usable and only for the instance it has now, so a stopped, given-up or rebuilt component can never
+ * be handed out stale, whatever inversify cached (snapshots included).
  *
- * `lazy` (the default) records the factory and creates the inversify binding the first time the
- * container looks the token up (`get`, `isBound`, injection into another class), through a plugin
- * that wraps the container's binding lookup. Binding 100,000 tokens the plain way costs about as
- * much as booting them (see docs/performance.md); most tokens are never asked for by the container.
- * When the plugin hook is not there (another inversify version), it falls back to `eager`:
- * `bind(token).toDynamicValue(factory).inSingletonScope()` at register.
+ * - A warm `container.get` costs what any singleton costs (a cache hit). The first `get` of a
+ *   token after its component became usable calls the factory once, so `onActivation` handlers of
+ *   the token run once, as for any singleton.
+ * - Not usable: `container.get` throws ComponentNotReadyError; `container.getAsync` (or an
+ *   injection into something resolved with getAsync) loads the component on demand and resolves
+ *   with it. inversify does not tell a binding which of the two resolves it, so preheat reads it
+ *   from the call stack, on this rare path only (see `resolvingAsynchronously`).
+ * - `lazy` (default): the binding object is made the first time the container looks the token up,
+ *   through a plugin that wraps the container's binding lookup; registering 100,000 components costs
+ *   no inversify work. `eager`: made at register. Either way, a component token is never "unbound"
+ *   for long: after `unbind`, `unbindAll` or `restore()` of a snapshot the next lookup makes it
+ *   again (the component still belongs to the Warmup); a binding of your own for the token (after
+ *   `unbind`) wins over it.
  */
 export class ComponentBindings {
   readonly #container: Container;
-  readonly #instanceOrThrow: InstanceOrThrow;
-  /** The component index of a token (exact token match), or -1: the registry's own map, no copy. */
-  readonly #indexOf: (token: ServiceIdentifier) => number;
-  /** Lazy mode: components whose binding was made (usually few; the rest cost nothing here). */
-  readonly #bound: Set<number> | undefined;
-  #registered = 0;
+  readonly #registry: ComponentRegistry;
+  readonly #states: ComponentStates;
+  readonly #instances: InstanceSource;
+  readonly #onDemand: OnDemandSource;
+  readonly #eager: boolean;
+  /** Binding objects made, by component index (a token looked up again after removal gets a new one). */
+  readonly #made = new Map<number, ComponentBinding>();
+  readonly #service: BindingServiceLike;
 
-  constructor(container: Container, strategy: BindingStrategy, instanceOrThrow: InstanceOrThrow, indexOf: (token: ServiceIdentifier) => number) {
-    this.#container = container;
-    this.#instanceOrThrow = instanceOrThrow;
-    this.#indexOf = indexOf;
-    this.#bound = strategy === 'lazy' && installLazyLookup(container, (id) => this.#materialise(id)) ? new Set() : undefined;
+  constructor(config: {
+    readonly container: Container;
+    readonly strategy: BindingStrategy;
+    readonly registry: ComponentRegistry;
+    readonly states: ComponentStates;
+    readonly instances: InstanceSource;
+    readonly onDemand: OnDemandSource;
+  }) {
+    this.#container = config.container;
+    this.#registry = config.registry;
+    this.#states = config.states;
+    this.#instances = config.instances;
+    this.#onDemand = config.onDemand;
+    this.#eager = config.strategy === 'eager';
+    this.#service = hookBindingLookup(config.container, (service, id) => this.#materialise(service, id), (clone) => this.#forgetIn(clone));
   }
 
   /**
-   * True when the token already has a binding in this container, ours included: in lazy mode the
-   * lookup materialises a pending one (it is a component token either way).
+   * True when the token already has a binding in this container, ours included: the lookup makes a
+   * pending one of ours (it is a component token either way).
    */
   isTaken(token: ServiceIdentifier): boolean {
     return this.#container.isCurrentBound(token);
@@ -57,79 +88,129 @@ export class ComponentBindings {
 
   /** Binds a registered component's token (lazy mode: on first lookup). */
   add(spec: ComponentSpec): void {
-    this.#registered++;
-    if (this.#bound === undefined) this.#container.bind(spec.token).toDynamicValue(this.#factory(spec.index)).inSingletonScope();
+    if (this.#eager) this.#service.set(this.#make(spec.index));
   }
 
   /**
-   * Drops a cached singleton so the next lookup asks the factory again (after shutdown, or when the
-   * monitor gives up). A binding never materialised has nothing cached.
+   * The component stopped handing its instance out (shutdown, given up, restarted): nothing to do,
+   * the binding reads the state. Kept as the one place a future cache would be dropped.
    */
-  reset(spec: ComponentSpec): void {
-    if (this.#bound !== undefined && !this.#bound.has(spec.index)) return;
-    this.#container.rebind(spec.token).toDynamicValue(this.#factory(spec.index)).inSingletonScope();
+  release(_spec: ComponentSpec): void {}
+
+  /** The component's warm value (read by its binding's cache). */
+  cacheOf(binding: ComponentBinding): { readonly isRight: boolean; readonly value: unknown } {
+    const i = binding.index;
+    const status = this.#states.status[i];
+    if (status !== ComponentStatus.Ready && status !== ComponentStatus.Degraded) return notCached;
+    const slot = binding.slot;
+    return slot !== undefined && slot.source === this.#states.instance[i] ? slot : notCached;
   }
 
-  /** Lazy mode: the binding for `id` if it is a component token not bound yet, else undefined. */
-  #materialise(id: ServiceIdentifier): object | undefined {
-    const bound = this.#bound!;
-    if (bound.size === this.#registered) return undefined;
-    const index = this.#indexOf(id);
-    if (index < 0 || bound.has(index)) return undefined;
-    bound.add(index);
-    return dynamicSingleton(id, this.#factory(index));
+  /** inversify cached a value (after the factory, and activations): keep it for the current instance. */
+  cache(binding: ComponentBinding, value: { readonly isRight: boolean; readonly value: unknown }): void {
+    const i = binding.index;
+    const status = this.#states.status[i];
+    if (!value.isRight || isPromiseLike(value.value) || (status !== ComponentStatus.Ready && status !== ComponentStatus.Degraded)) return;
+    binding.slot = { isRight: true, value: value.value, source: this.#states.instance[i] };
   }
 
-  #factory(index: number): Factory {
-    return () => this.#instanceOrThrow(index);
+  /** The binding's factory: the instance; or, resolved by getAsync, the on-demand load. */
+  resolve(index: number): unknown {
+    const status = this.#states.status[index];
+    if (status === ComponentStatus.Ready || status === ComponentStatus.Degraded) return this.#states.instance[index];
+    if (resolvingAsynchronously()) return this.#onDemand.instance(index);
+    return this.#instances.instanceOrThrow(index);
+  }
+
+  /** The lookup missed `id`: a component token gets its binding object now. */
+  #materialise(service: BindingServiceLike, id: ServiceIdentifier): boolean {
+    const index = this.#registry.indexOfToken(id);
+    if (index < 0) return false;
+    service.set(this.#make(index));
+    return true;
+  }
+
+  #make(index: number): ComponentBinding {
+    const binding = new ComponentBinding(this, index, this.#registry.specs[index]!.token);
+    this.#made.set(index, binding);
+    return binding;
+  }
+
+  /** A snapshot's copy holds plain copies of our bindings: drop them, the lookup makes live ones. */
+  #forgetIn(clone: BindingServiceLike): void {
+    for (const binding of this.#made.values()) clone.removeById?.(binding.id);
   }
 }
 
 /**
- * Wraps the container's binding lookup so a component token gets its binding the first time it is
- * looked up. Returns false when the plugin hook is not there (the caller binds eagerly).
+ * One component token's binding, field for field the shape inversify gives
+ * `bind(token).toDynamicValue(factory).inSingletonScope()`; the cache is preheat's.
  */
-function installLazyLookup(container: Container, materialise: (id: ServiceIdentifier) => object | undefined): boolean {
-  let installed = false;
-  class LazyComponentBindings {
-    readonly [isPlugin] = true;
-    constructor(_container: Container, context: { bindingService?: Partial<BindingServiceLike> }) {
-      const service = context.bindingService;
-      if (typeof service?.getNonParentBindings !== 'function' || typeof service.set !== 'function') return;
-      const lookup = service.getNonParentBindings.bind(service);
-      const set = service.set.bind(service);
-      service.getNonParentBindings = (id: ServiceIdentifier) => {
-        const found = lookup(id);
-        if (found !== undefined) return found;
-        const binding = materialise(id);
-        if (binding === undefined) return undefined;
-        set(binding);
-        return lookup(id);
+export class ComponentBinding {
+  readonly id = nextBindingId++;
+  readonly moduleId = undefined;
+  readonly onActivation = undefined;
+  readonly onDeactivation = undefined;
+  readonly scope = 'Singleton';
+  readonly type = 'DynamicValue';
+  readonly value: () => unknown;
+  /** The value inversify cached for the instance `source` (activations applied). */
+  slot: { readonly isRight: true; readonly value: unknown; readonly source: unknown } | undefined = undefined;
+
+  constructor(
+    readonly owner: ComponentBindings,
+    readonly index: number,
+    readonly serviceIdentifier: ServiceIdentifier,
+  ) {
+    this.value = () => owner.resolve(index);
+  }
+
+  get cache(): { readonly isRight: boolean; readonly value: unknown } {
+    return this.owner.cacheOf(this);
+  }
+
+  set cache(value: { readonly isRight: boolean; readonly value: unknown }) {
+    this.owner.cache(this, value);
+  }
+
+  isSatisfiedBy(): boolean {
+    return true;
+  }
+}
+
+/**
+ * Wraps the container's binding lookup (and that of every snapshot copy of it) so a component token
+ * gets its binding the first time it is looked up, and again after it was removed. Returns the
+ * container's BindingService.
+ */
+function hookBindingLookup(
+  container: Container,
+  materialise: (service: BindingServiceLike, id: ServiceIdentifier) => boolean,
+  onClone: (clone: BindingServiceLike) => void,
+): BindingServiceLike {
+  let found: BindingServiceLike | undefined;
+  const hook = (service: BindingServiceLike): BindingServiceLike => {
+    const lookup = service.getNonParentBindings.bind(service);
+    service.getNonParentBindings = (id: ServiceIdentifier) => lookup(id) ?? (materialise(service, id) ? lookup(id) : undefined);
+    const clone = service.clone?.bind(service);
+    if (clone !== undefined) {
+      service.clone = () => {
+        const copy = clone();
+        onClone(copy);
+        return hook(copy);
       };
-      installed = true;
+    }
+    return service;
+  };
+  class LazyComponentBindings {
+    readonly [isPluginKey] = true;
+    constructor(_container: Container, context: PluginContextLike) {
+      const service = context.bindingService;
+      if (typeof service?.getNonParentBindings === 'function' && typeof service.set === 'function') found = hook(service as BindingServiceLike);
     }
     load(): void {}
   }
-  try {
-    container.register(LazyComponentBindings);
-  } catch {
-    return false;
-  }
-  return installed;
-}
-
-/** The binding `bind(id).toDynamicValue(factory).inSingletonScope()` builds, field for field. */
-function dynamicSingleton(id: ServiceIdentifier, factory: Factory): object {
-  return {
-    cache: { isRight: false, value: undefined },
-    id: nextBindingId++,
-    isSatisfiedBy: () => true,
-    moduleId: undefined,
-    onActivation: undefined,
-    onDeactivation: undefined,
-    scope: bindingScopeValues.Singleton,
-    serviceIdentifier: id,
-    type: bindingTypeValues.DynamicValue,
-    value: factory,
-  };
+  container.register(LazyComponentBindings);
+  if (found === undefined) throw new InternalError("inversify's plugin context has no bindingService: preheat needs inversify 8");
+  return found;
 }

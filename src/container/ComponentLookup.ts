@@ -4,21 +4,24 @@ import { isUsable } from '../component/ComponentStatus.js';
 import type { ComponentSpec } from '../component/ComponentSpec.js';
 import type { DependencyGraph } from '../graph/DependencyGraph.js';
 import type { ComponentStates } from '../readiness/ComponentStates.js';
-import type { InstantiateHost } from './instantiate.js';
 import { notReadyError } from './notReadyError.js';
+
+/** Where the graph comes from (the plan; none before it). */
+export interface GraphSource {
+  readonly graph: DependencyGraph | undefined;
+}
 
 /**
  * How components see each other while they load, and how the container hands them out: the
  * loader's `get`, the tokens injected as `undefined` into a class, and the guard behind every
  * component binding.
  */
-export class ComponentLookup implements InstantiateHost {
+export class ComponentLookup {
   constructor(
     readonly container: Container,
     private readonly registry: ComponentRegistry,
     private readonly states: ComponentStates,
-    private readonly graph: () => DependencyGraph | undefined,
-    private readonly backgroundError: (spec: ComponentSpec, error: unknown) => void,
+    private readonly plan: GraphSource,
   ) {}
 
   /** The instance when usable, else ComponentNotReadyError with a hint for the status. */
@@ -38,7 +41,7 @@ export class ComponentLookup implements InstantiateHost {
   }
 
   unusableOptional(spec: ComponentSpec): ServiceIdentifier[] {
-    const graph = this.graph();
+    const { graph } = this.plan;
     const tokens: ServiceIdentifier[] = [];
     if (graph === undefined || spec.index >= graph.size) return tokens;
     for (let e = graph.depStart[spec.index]!, end = graph.depStart[spec.index + 1]!; e < end; e++) {
@@ -48,12 +51,8 @@ export class ComponentLookup implements InstantiateHost {
     return tokens;
   }
 
-  onBackgroundError(spec: ComponentSpec, error: unknown): void {
-    this.backgroundError(spec, error);
-  }
-
   #isOptionalDependency(node: number, dep: number): boolean {
-    const graph = this.graph();
+    const { graph } = this.plan;
     if (graph === undefined || node >= graph.size) return false;
     for (let e = graph.depStart[node]!, end = graph.depStart[node + 1]!; e < end; e++) {
       if (graph.depList[e] === dep) return graph.depRequired[e] === 0;

@@ -1,7 +1,7 @@
 import { ComponentStatus } from '../component/ComponentStatus.js';
 import type { ComponentSpec } from '../component/ComponentSpec.js';
 import { Priority } from '../component/Priority.js';
-import { ComponentNotReadyError } from '../errors/ComponentNotReadyError.js';
+import { ComponentNotReadyError } from '../readiness/ComponentNotReadyError.js';
 
 /** The error `container.get` / `getAsync` raise for a component that is not usable, with a hint fit for its status. */
 export function notReadyError(spec: ComponentSpec, status: ComponentStatus, cause: unknown): ComponentNotReadyError {

@@ -25,6 +25,7 @@ export const ErrorCode = {
   MissingReflectMetadata: 'PREHEAT_MISSING_REFLECT_METADATA',
   RegistrationClosed: 'PREHEAT_REGISTRATION_CLOSED',
   MissingInjectionMetadata: 'PREHEAT_MISSING_INJECTION_METADATA',
+  Internal: 'PREHEAT_INTERNAL',
 } as const;
 
 /** One of the {@link ErrorCode} values. */

@@ -1,31 +1,28 @@
 import { ComponentStatus, isUsable } from '../component/ComponentStatus.js';
 import type { ComponentSpec } from '../component/ComponentSpec.js';
-import type { ResolvedBackoff } from '../component/ComponentSpec.js';
-import { defaultBackoff } from '../component/toComponentSpec.js';
-import { validateBackoff } from '../component/validateOptions.js';
+import { retryDelay } from '../component/RetryPolicy.js';
 import { BootCancelledError } from '../errors/BootCancelledError.js';
 import { describeError } from '../errors/describeError.js';
-import { InvalidOptionError } from '../errors/InvalidOptionError.js';
+import { ErrorCode } from '../errors/ErrorCode.js';
+import { PreheatError } from '../errors/PreheatError.js';
 import type { ComponentStates } from '../readiness/ComponentStates.js';
-import { backoffDelay } from '../run/backoffDelay.js';
 import { checkHealth } from '../run/checkHealth.js';
 import type { Clock } from '../run/Clock.js';
-import { healthHookOf } from '../run/componentHooks.js';
+import { wait } from '../run/Deadline.js';
 import { InFlight } from '../run/InFlight.js';
-import { sleep } from '../run/sleep.js';
-import type { HealthScore, MonitorHandle, MonitorOptions } from './MonitorOptions.js';
+import { healthHookOf } from '../run/instanceHooks.js';
+import type { HealthScore, MonitorHandle, ResolvedMonitorOptions } from './MonitorOptions.js';
+import { recoverInPlace } from './recoverInPlace.js';
 
-/** What the monitor needs from the Warmup. */
-export interface MonitorContext {
+/** What a monitor works on, built once per Warmup (see Monitors). */
+export interface MonitorEnvironment {
   readonly specs: readonly ComponentSpec[];
   readonly states: ComponentStates;
   readonly clock: Clock;
   readonly healthTimeout: number;
   readonly random: () => number;
-  readonly cancel: AbortSignal;
-  /** Runs the component's warm-up again on the same instance; resolves when done. */
-  readonly recover: (index: number, signal: AbortSignal) => Promise<void>;
-  readonly setStatus: (index: number, status: ComponentStatus, error?: Error) => void;
+  /** The recoveries are used up: give the component up (or restart it, per the options). */
+  giveUp(index: number, error: Error, restart: boolean): void;
 }
 
 interface Track {
@@ -45,37 +42,21 @@ interface Track {
  * Re-runs health checks of usable components on an interval (the seed's "component loads but is
  * broken"). `failureThreshold` failures in a row make a Ready component Degraded and start a
  * recovery in place (the warm-up hook runs again on the same instance, so dependents never hold a
- * stale reference), with backoff, at most `recoveryAttempts` times; then it gives up and the component
- * is Failed. `successThreshold` good checks in a row make it Ready again.
+ * stale reference), after the recovery policy's backoff, at most `recoveryAttempts` times; then it
+ * is given up (or restarted). `successThreshold` good checks in a row make it Ready again, unless it
+ * is degraded because a dependency was given up.
  */
 export class HealthMonitor implements MonitorHandle {
-  readonly #ctx: MonitorContext;
-  readonly #options: Required<Omit<MonitorOptions, 'backoff'>> & { backoff: ResolvedBackoff };
+  readonly #env: MonitorEnvironment;
+  readonly #options: ResolvedMonitorOptions;
   readonly #tracks = new Map<number, Track>();
-  readonly #stop = new AbortController();
+  /** Checks, recoveries, backoffs and the round timer in flight: {@link stop} aborts them all. */
   readonly #inFlight = new InFlight();
-  #cancelTimer: (() => void) | undefined;
+  #stopped = false;
 
-  constructor(ctx: MonitorContext, options: MonitorOptions = {}) {
-    this.#ctx = ctx;
-    const { interval = 30_000, failureThreshold = 3, successThreshold = 1, recoveryAttempts = 3, window = 20 } = options;
-    for (const [name, value] of Object.entries({ interval, failureThreshold, successThreshold, window })) {
-      if (!(value > 0) || !Number.isFinite(value)) throw new InvalidOptionError('monitor', name, 'must be a positive finite number', value);
-    }
-    if (!(Number.isInteger(recoveryAttempts) && recoveryAttempts >= 0)) {
-      throw new InvalidOptionError('monitor', 'recoveryAttempts', 'must be a whole number ≥ 0', recoveryAttempts);
-    }
-    if (options.backoff !== undefined) validateBackoff('monitor', options.backoff);
-    this.#options = {
-      interval,
-      failureThreshold,
-      successThreshold,
-      recoveryAttempts,
-      window,
-      backoff: { ...defaultBackoff, ...options.backoff },
-    };
-    if (ctx.cancel.aborted) this.#stop.abort(ctx.cancel.reason);
-    else ctx.cancel.addEventListener('abort', () => this.stop(), { once: true });
+  constructor(env: MonitorEnvironment, options: ResolvedMonitorOptions) {
+    this.#env = env;
+    this.#options = options;
   }
 
   start(): this {
@@ -84,11 +65,9 @@ export class HealthMonitor implements MonitorHandle {
   }
 
   stop(): void {
-    if (this.#stop.signal.aborted) return;
-    this.#cancelTimer?.();
-    const reason = new BootCancelledError('the health monitor stopped');
-    this.#stop.abort(reason);
-    this.#inFlight.abortAll(reason);
+    if (this.#stopped) return;
+    this.#stopped = true;
+    this.#inFlight.abortAll(new BootCancelledError('the health monitor stopped'));
   }
 
   /** The rolling score of a component, or undefined if never checked. */
@@ -108,71 +87,76 @@ export class HealthMonitor implements MonitorHandle {
     };
   }
 
-  #schedule(): void {
-    if (this.#stop.signal.aborted) return;
-    this.#cancelTimer = this.#ctx.clock.setTimeout(() => {
-      this.#round().then(
-        () => this.#schedule(),
-        (error: unknown) => {
-          this.#ctx.states.warn(0, this.#ctx.clock.now(), `health monitor round failed: ${describeError(error)}`);
-          this.#schedule();
-        },
-      );
-    }, this.#options.interval);
+  /** Forgets what it knew of a component (it was rebuilt: a new instance, a fresh record). */
+  forget(index: number): void {
+    this.#tracks.delete(index);
   }
 
-  /** One round: every usable component with a health check, in parallel; never rejects. */
+  #schedule(): void {
+    if (this.#stopped) return;
+    wait(this.#env.clock, this.#options.interval, this.#inFlight).then(
+      () => void this.#round().then(() => this.#schedule()),
+      noop, // stopped
+    );
+  }
+
+  /** One round: every usable component with a health check, in parallel. Never rejects. */
   async #round(): Promise<void> {
-    const { specs, states } = this.#ctx;
+    const { specs, states } = this.#env;
     const checks: Promise<void>[] = [];
     for (const spec of specs) {
       const i = spec.index;
       if (!isUsable(states.status[i]!) || healthHookOf(spec, states.instance[i]) === undefined) continue;
       const track = this.#track(i);
       if (track.inFlight || track.recovering) continue;
-      checks.push(this.#check(spec, track));
+      checks.push(
+        this.#check(spec, track).catch((error: unknown) => {
+          // A bug, not the component's failure: said about the component it concerns, once.
+          states.warn(i, this.#env.clock.now(), `health monitor could not check it: ${describeError(error)}`);
+        }),
+      );
     }
     await Promise.all(checks);
   }
 
   async #check(spec: ComponentSpec, track: Track): Promise<void> {
-    const { clock, states } = this.#ctx;
+    const { clock, states, healthTimeout } = this.#env;
     const i = spec.index;
     track.inFlight = true;
     const startedAt = clock.now();
+    const instance = states.instance[i];
     let problem: Error | undefined;
     try {
-      const hook = healthHookOf(spec, states.instance[i])!;
       problem = await checkHealth({
         spec,
-        hook,
-        instance: states.instance[i],
+        hook: healthHookOf(spec, instance)!,
+        instance,
         clock,
-        timeoutMs: spec.healthTimeout ?? this.#ctx.healthTimeout,
+        timeoutMs: spec.healthTimeout ?? healthTimeout,
         inFlight: this.#inFlight,
       });
     } catch {
-      track.inFlight = false;
       return; // stopped
+    } finally {
+      track.inFlight = false;
     }
-    track.inFlight = false;
-    const latency = clock.now() - startedAt;
+    const at = clock.now();
     const healthy = problem === undefined;
-    this.#remember(track, healthy, latency, clock.now());
-    states.health(i, clock.now(), healthy, latency, problem);
-    if (!isUsable(states.status[i]!)) return;
-    const { failureThreshold, successThreshold, recoveryAttempts } = this.#options;
+    this.#remember(track, healthy, at - startedAt, at);
+    states.health(i, at, healthy, at - startedAt, problem);
+    if (!isUsable(states.status[i]!) || states.instance[i] !== instance) return; // changed meanwhile
+    const { failureThreshold, successThreshold, recovery } = this.#options;
     if (healthy) {
-      if (states.status[i] === ComponentStatus.Degraded && track.consecutiveSuccesses >= successThreshold) {
+      if (states.status[i] === ComponentStatus.Degraded && track.consecutiveSuccesses >= successThreshold && !heldDown(states, i)) {
         track.recoveries = 0;
-        this.#ctx.setStatus(i, ComponentStatus.Ready);
+        states.restore(i, at);
       }
       return;
     }
     if (track.consecutiveFailures < failureThreshold) return;
-    if (states.status[i] === ComponentStatus.Ready) this.#ctx.setStatus(i, ComponentStatus.Degraded, problem);
-    if (track.recoveries >= recoveryAttempts) {
-      this.#ctx.setStatus(i, ComponentStatus.Failed, problem);
+    if (states.status[i] === ComponentStatus.Ready) states.degrade(i, problem!, at);
+    if (track.recoveries >= recovery.count) {
+      this.#env.giveUp(i, problem!, this.#options.restart);
       return;
     }
     track.consecutiveFailures = 0;
@@ -180,16 +164,14 @@ export class HealthMonitor implements MonitorHandle {
   }
 
   async #recover(spec: ComponentSpec, track: Track): Promise<void> {
+    const { clock, states, random } = this.#env;
     track.recovering = true;
     track.recoveries++;
-    const signal = this.#stop.signal;
     try {
-      await sleep(this.#ctx.clock, backoffDelay(track.recoveries, this.#options.backoff, this.#ctx.random), signal);
-      await this.#ctx.recover(spec.index, signal);
+      await wait(clock, retryDelay(this.#options.recovery, track.recoveries, random), this.#inFlight);
+      await recoverInPlace(spec, states.instance[spec.index], clock, this.#inFlight);
     } catch (error) {
-      if (!signal.aborted) {
-        this.#ctx.states.warn(spec.index, this.#ctx.clock.now(), `recovery ${track.recoveries} failed: ${describeError(error)}`);
-      }
+      if (!this.#stopped) states.warn(spec.index, clock.now(), `recovery ${track.recoveries} failed: ${describeError(error)}`);
     } finally {
       track.recovering = false;
     }
@@ -234,3 +216,11 @@ export class HealthMonitor implements MonitorHandle {
     }
   }
 }
+
+/** Degraded because a dependency was given up: its own good checks cannot make it Ready. */
+function heldDown(states: ComponentStates, index: number): boolean {
+  const error = states.error[index];
+  return PreheatError.is(error) && error.code === ErrorCode.DependencyFailed;
+}
+
+function noop(): void {}

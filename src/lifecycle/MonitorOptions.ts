@@ -1,4 +1,6 @@
 import type { BackoffConfig } from '../component/ComponentOptions.js';
+import { resolveRetryPolicy, type RetryPolicy } from '../component/RetryPolicy.js';
+import { InvalidOptionError } from '../errors/InvalidOptionError.js';
 
 /**
  * Options of the runtime health monitor (`warmup.monitor(...)`).
@@ -18,10 +20,48 @@ export interface MonitorOptions {
   readonly successThreshold?: number;
   /** Recovery attempts (warm-up hook run again in place) before giving up. Default 3. */
   readonly recoveryAttempts?: number;
-  /** Backoff before each recovery attempt. Default `{ delay: 1000, factor: 2, maxDelay: 30_000 }`. */
+  /** Backoff before each recovery attempt. Default `{ delay: 1000, factor: 2, maxDelay: 30_000, jitter: 0 }`. */
   readonly backoff?: BackoffConfig;
   /** How many recent checks the health score averages. Default 20. */
   readonly window?: number;
+  /**
+   * What happens when the recoveries are used up. `false` (default): the component is given up
+   * (Failed, disposed) and its dependents become Degraded with a DependencyFailedError, since they
+   * hold the dead instance. `true`: it is rebuilt from scratch (a fresh instance through its loader
+   * or class, with its own timeout and retries), and so is every dependent after it, in dependency
+   * order, like systemd's `PartOf=`; only if that rebuild fails is it given up.
+   */
+  readonly restart?: boolean;
+}
+
+/** {@link MonitorOptions} with defaults applied; the recoveries as the shared retry policy. */
+export interface ResolvedMonitorOptions {
+  readonly interval: number;
+  readonly failureThreshold: number;
+  readonly successThreshold: number;
+  readonly window: number;
+  /** `count` is `recoveryAttempts`. */
+  readonly recovery: RetryPolicy;
+  readonly restart: boolean;
+}
+
+/** Applies defaults and rejects unusable values with an InvalidOptionError naming the option. */
+export function resolveMonitorOptions(options: MonitorOptions = {}): ResolvedMonitorOptions {
+  if (typeof options !== 'object' || options === null) throw new InvalidOptionError('monitor', 'options', 'must be an object', options);
+  const { interval = 30_000, failureThreshold = 3, successThreshold = 1, recoveryAttempts = 3, window = 20, restart = false } = options;
+  if (!(typeof interval === 'number' && interval > 0 && Number.isFinite(interval))) {
+    throw new InvalidOptionError('monitor', 'interval', 'must be a positive finite number of ms', interval);
+  }
+  for (const [name, value] of [
+    ['failureThreshold', failureThreshold],
+    ['successThreshold', successThreshold],
+    ['window', window],
+  ] as const) {
+    if (!(Number.isInteger(value) && value >= 1)) throw new InvalidOptionError('monitor', name, 'must be a whole number ≥ 1', value);
+  }
+  if (typeof restart !== 'boolean') throw new InvalidOptionError('monitor', 'restart', 'must be a boolean', restart);
+  const recovery = resolveRetryPolicy('monitor', 'recoveryAttempts', recoveryAttempts, options.backoff);
+  return { interval, failureThreshold, successThreshold, window, recovery, restart };
 }
 
 /**

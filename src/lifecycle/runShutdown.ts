@@ -1,26 +1,23 @@
 import { ComponentTimeoutError } from '../errors/ComponentTimeoutError.js';
+import { BootCancelledError } from '../errors/BootCancelledError.js';
 import { describeError } from '../errors/describeError.js';
-import { AttemptAbort } from '../run/AttemptAbort.js';
-import { callSafely } from '../run/callSafely.js';
-import { withTimeout } from '../run/withTimeout.js';
+import type { AttemptAbort } from '../run/AttemptAbort.js';
+import { wait, withDeadline } from '../run/Deadline.js';
+import type { ShutdownConfig } from './ShutdownConfig.js';
+import type { ShutdownHooks } from './ShutdownHooks.js';
 import type { ShutdownOptions } from './ShutdownOptions.js';
 import type { ShutdownReport, StepOutcome } from './ShutdownReport.js';
-import type { StopContext, StopResult } from './stopComponents.js';
 import { stopComponents } from './stopComponents.js';
 
-/** What one shutdown needs; the Warmup provides it. */
-export interface ShutdownContext extends Omit<StopContext, 'onStopped'> {
+/** What one shutdown runs on: the Shutdown's collaborators and its signal hooks. */
+export interface ShutdownParts extends ShutdownConfig {
+  readonly hooks: ShutdownHooks;
+}
+
+/** The shutdown's options, with the drain resolved. */
+export interface ShutdownSteps {
   readonly drainMs: number;
-  /** The user's step between the drain and the first component hook (close the HTTP server). */
-  readonly beforeStop: ShutdownOptions['beforeStop'];
-  /** Stops the health monitors and cancels a boot or getAsync in progress (in-flight attempts abort). */
-  cancelWork(): void;
-  /** Resolves when nothing is loading any more and the boot's waves are over. */
-  workSettled(): Promise<void>;
-  /** Marks one component stopped and releases its instance and cached singleton. */
-  onStopped(index: number): void;
-  /** Phase `stopped`, every stream completes. */
-  finish(): void;
+  readonly beforeStop: ShutdownOptions['beforeStop'] | undefined;
 }
 
 /**
@@ -35,33 +32,41 @@ export interface ShutdownContext extends Omit<StopContext, 'onStopped'> {
  *    ignores its signal is abandoned and its late value disposed when it comes).
  * 5. **Stop** — hooks in reverse dependency order, independent ones in parallel, each within its
  *    shutdown timeout; a hook that throws or hangs is recorded and the rest still stop.
- * 6. **Finish** — phase `stopped`, streams complete, the report is returned.
+ * 6. **Finish** — signal listeners removed, phase `stopped`, streams complete, the report is returned.
  */
-export async function runShutdown(ctx: ShutdownContext): Promise<ShutdownReport> {
-  const startedAt = ctx.clock.now();
-  ctx.cancelWork(); // 1
-  if (ctx.drainMs > 0) await new Promise<void>((resolve) => ctx.clock.setTimeout(resolve, ctx.drainMs)); // 2
-  const beforeStop = ctx.beforeStop === undefined ? undefined : await runBeforeStop(ctx, ctx.beforeStop); // 3
-  await ctx.workSettled(); // 4
-  const result: StopResult = await stopComponents(ctx); // 5
-  ctx.finish(); // 6
-  const finishedAt = ctx.clock.now();
+export async function runShutdown(parts: ShutdownParts, options: ShutdownSteps): Promise<ShutdownReport> {
+  const { clock, work, monitors } = parts;
+  const startedAt = clock.now();
+  monitors.stopAll(); // 1
+  work.cancel(new BootCancelledError('the container is shutting down'));
+  if (options.drainMs > 0) await wait(clock, options.drainMs); // 2
+  const beforeStop = options.beforeStop === undefined ? undefined : await runBeforeStop(parts, options.beforeStop); // 3
+  await work.whenSettled(); // 4
+  const result = await stopComponents(parts); // 5
+  const finishedAt = clock.now();
+  finish(parts); // 6
   return { startedAt, finishedAt, durationMs: finishedAt - startedAt, ...result, ...(beforeStop === undefined ? {} : { beforeStop }) };
 }
 
 /** Runs the user's `beforeStop` within `shutdownTimeout`; records how it ended, never throws. */
-async function runBeforeStop(ctx: ShutdownContext, hook: NonNullable<ShutdownOptions['beforeStop']>): Promise<StepOutcome> {
-  const startedAt = ctx.clock.now();
-  const abort = new AttemptAbort();
+async function runBeforeStop(parts: ShutdownParts, hook: NonNullable<ShutdownOptions['beforeStop']>): Promise<StepOutcome> {
+  const { clock, shutdownTimeout } = parts;
+  const startedAt = clock.now();
+  let race: AttemptAbort | undefined;
   try {
-    await withTimeout(ctx.clock, callSafely(() => hook(abort.signal)), {
-      each: ctx.shutdownTimeout,
-      abort,
-      onTimeout: () => new ComponentTimeoutError('beforeStop', ctx.shutdownTimeout, 'shutdown'),
+    await withDeadline(clock, (abort) => ((race = abort), hook(abort.signal)), {
+      ms: shutdownTimeout,
+      onTimeout: () => new ComponentTimeoutError('beforeStop', shutdownTimeout, 'shutdown'),
     });
-    return { outcome: 'done', durationMs: ctx.clock.now() - startedAt };
+    return { outcome: 'done', durationMs: clock.now() - startedAt };
   } catch (error) {
-    const outcome = abort.aborted && error === abort.reason ? 'timeout' : 'failed';
-    return { outcome, durationMs: ctx.clock.now() - startedAt, error: describeError(error) };
+    return { outcome: race?.aborted === true ? 'timeout' : 'failed', durationMs: clock.now() - startedAt, error: describeError(error) };
   }
+}
+
+function finish({ hooks, readiness, states }: ShutdownParts): void {
+  hooks.removeAll();
+  readiness.phase.stopped();
+  readiness.complete();
+  states.complete();
 }

@@ -1,6 +1,6 @@
 import type { ServiceIdentifier } from 'inversify';
 import type { ComponentStatus } from '../component/ComponentStatus.js';
-import type { AttemptOutcome } from '../run/AttemptRecord.js';
+import type { AttemptOutcome } from './AttemptRecord.js';
 
 /**
  * What `events$` emits. `type: 'status'` for every status change (`previous` → `status`);

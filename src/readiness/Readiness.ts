@@ -2,18 +2,26 @@ import { BehaviorSubject, concat, defer, filter, map, Observable, of, Subject, t
 import { ComponentStatus, isSettled, isUsable } from '../component/ComponentStatus.js';
 import { Priority, priorityName } from '../component/Priority.js';
 import type { ComponentSpec } from '../component/ComponentSpec.js';
-import { ComponentNotReadyError } from '../errors/ComponentNotReadyError.js';
+import { ComponentNotReadyError } from './ComponentNotReadyError.js';
 import type { BootProgress } from './BootProgress.js';
 import type { ComponentStates } from './ComponentStates.js';
-import type { Phase } from './Phase.js';
+import type { PhaseMachine } from './Phase.js';
+
+/** What {@link Readiness.advanceWaves} asks about the boot's waves. */
+export interface BootWaves {
+  /** Unsettled boot members of the wave of `priority`. */
+  remaining(priority: Priority): number;
+  /** Every required member of the CRITICAL wave is usable. */
+  criticalUsable(): boolean;
+}
 
 /**
- * Readiness as observables: per-component status and instance streams, boot progress, the
- * container's phase, and how far the waves have settled. Derived from {@link ComponentStates};
- * it holds no per-component subject, so watching costs nothing until someone subscribes.
+ * Readiness as observables: per-component status and instance streams, boot progress, and how far
+ * the waves have settled (which moves the phase to `critical-ready`). Derived from
+ * {@link ComponentStates}; it holds no per-component subject, so watching costs nothing until
+ * someone subscribes.
  */
 export class Readiness {
-  readonly phase = new BehaviorSubject<Phase>('idle');
   /** The most urgent-first prefix of waves that has settled: -1 none, 0 CRITICAL, … 3 LOW. */
   readonly settledWave = new BehaviorSubject<number>(-1);
   readonly #progress = new Subject<BootProgress>();
@@ -26,17 +34,19 @@ export class Readiness {
   #waveName = 'idle';
 
   constructor(
-    private readonly states: ComponentStates,
+    readonly states: ComponentStates,
     private readonly specs: readonly ComponentSpec[],
+    readonly phase: PhaseMachine,
   ) {}
 
   /** Progress: replays the current value, then emits after each settle and at wave boundaries. */
   readonly progress$: Observable<BootProgress> = defer(() => concat(of(this.#snapshot()), this.#progress));
 
+  /** The boot starts with `total` members: phase `booting`. */
   startBoot(total: number, schedule: 'waves' | 'eager'): void {
     this.#total = total;
     this.#waveName = schedule === 'eager' ? 'eager' : 'idle';
-    this.phase.next('booting');
+    this.phase.boot();
   }
 
   enterWave(priority: Priority, schedule: 'waves' | 'eager'): void {
@@ -57,23 +67,21 @@ export class Readiness {
 
   /**
    * Moves `settledWave` past every wave whose boot members have all settled; the phase becomes
-   * `critical-ready` once the CRITICAL wave has settled and `criticalUsable()` says every required
-   * component in it is usable.
+   * `critical-ready` once the CRITICAL wave has settled with every required member usable.
    */
-  advanceWaves(remaining: (priority: Priority) => number, criticalUsable: () => boolean): void {
+  advanceWaves(waves: BootWaves): void {
     let settled = this.settledWave.value;
-    while (settled < Priority.LOW && remaining(settled + 1) === 0) settled++;
+    while (settled < Priority.LOW && waves.remaining(settled + 1) === 0) settled++;
     if (settled <= this.settledWave.value) return;
     this.settledWave.next(settled);
-    if (settled >= Priority.CRITICAL && this.phase.value === 'booting' && criticalUsable()) this.phase.next('critical-ready');
+    if (settled >= Priority.CRITICAL && this.phase.value === 'booting' && waves.criticalUsable()) this.phase.criticalReady();
     this.#emitProgress();
   }
 
-  /** Completes every stream (after shutdown). */
+  /** Completes the progress and wave streams (after shutdown). */
   complete(): void {
     this.#progress.complete();
     this.settledWave.complete();
-    this.phase.complete();
   }
 
   /**

@@ -1,17 +1,22 @@
 import { isUsable } from '../component/ComponentStatus.js';
 import type { ComponentSpec } from '../component/ComponentSpec.js';
 import { priorityName, type Priority } from '../component/Priority.js';
-import { ComponentNotReadyError } from '../errors/ComponentNotReadyError.js';
+import { ComponentNotReadyError } from './ComponentNotReadyError.js';
 import { ErrorCode } from '../errors/ErrorCode.js';
 import { PreheatError } from '../errors/PreheatError.js';
 import type { ComponentStates } from './ComponentStates.js';
+
+/** Where the effective priorities come from (the plan, once it is built). */
+export interface EffectivePriorities {
+  readonly effective: Uint8Array | undefined;
+}
 
 /** Questions about the waves up to a priority, for `waitFor` and the `critical-ready` phase. Each is O(V). */
 export class WaveQueries {
   constructor(
     private readonly specs: readonly ComponentSpec[],
     private readonly states: ComponentStates,
-    private readonly effective: () => Uint8Array | undefined,
+    private readonly plan: EffectivePriorities,
   ) {}
 
   /**
@@ -19,7 +24,7 @@ export class WaveQueries {
    * plan). A root failure is preferred over a component that was only cancelled because of it.
    */
   requiredUnusable(priority: Priority): number {
-    const effective = this.effective();
+    const { effective } = this.plan;
     if (effective === undefined) return -1;
     const { specs } = this;
     const { status, error } = this.states;
@@ -39,7 +44,7 @@ export class WaveQueries {
     const index = this.requiredUnusable(priority);
     if (index < 0) return;
     const spec = this.specs[index]!;
-    const wave = this.effective()?.[index] ?? spec.priority;
+    const wave = this.plan.effective?.[index] ?? spec.priority;
     throw new ComponentNotReadyError(
       spec.name,
       this.states.status[index]!,
@@ -50,7 +55,7 @@ export class WaveQueries {
 
   /** The first component of the waves up to `priority` that is not usable yet (to name in a timeout), or -1. */
   firstUnusable(priority: Priority): number {
-    const effective = this.effective();
+    const { effective } = this.plan;
     const { specs } = this;
     for (let i = 0; i < specs.length; i++) {
       const wave = effective?.[i] ?? specs[i]!.priority;

@@ -1,6 +1,6 @@
 import { throwError, timeout as rxTimeout, type Observable, type SchedulerLike } from 'rxjs';
 import { ComponentStatus } from '../component/ComponentStatus.js';
-import { ComponentNotReadyError } from '../errors/ComponentNotReadyError.js';
+import { ComponentNotReadyError } from './ComponentNotReadyError.js';
 
 /** Who to name when a wait times out. */
 export interface WaitCulprit {

@@ -1,7 +1,7 @@
 import type { ComponentStatus } from '../component/ComponentStatus.js';
 import type { Priority } from '../component/Priority.js';
 import type { HealthScore } from '../lifecycle/MonitorOptions.js';
-import type { AttemptRecord } from '../run/AttemptRecord.js';
+import type { AttemptRecord } from '../readiness/AttemptRecord.js';
 
 /**
  * One component in a {@link BootReport}. Times are from the Warmup's clock (ms since the epoch).

@@ -3,7 +3,7 @@ import type { ComponentSpec } from '../component/ComponentSpec.js';
 import { PreheatError } from '../errors/PreheatError.js';
 import type { DependencyGraph } from '../graph/DependencyGraph.js';
 import { historyOf, type AttemptHistory, type ComponentStates } from '../readiness/ComponentStates.js';
-import { messageOf } from '../run/runComponent.js';
+import { messageOf } from '../errors/messageOf.js';
 import type { HealthScore } from '../lifecycle/MonitorOptions.js';
 import type { BootReport, ComponentReport } from './BootReport.js';
 

@@ -1,13 +1,11 @@
 import type { ComponentSpec } from '../component/ComponentSpec.js';
 import { ComponentTimeoutError } from '../errors/ComponentTimeoutError.js';
 import { HealthCheckError } from '../errors/HealthCheckError.js';
-import { AttemptAbort } from './AttemptAbort.js';
-import type { InFlight } from './InFlight.js';
-import { callSafely } from './callSafely.js';
+import type { AttemptAbort } from './AttemptAbort.js';
 import type { Clock } from './Clock.js';
-import type { healthHookOf } from './componentHooks.js';
-import { withTimeout } from './withTimeout.js';
-
+import { withDeadline } from './Deadline.js';
+import type { InFlight } from './InFlight.js';
+import type { healthHookOf } from './instanceHooks.js';
 
 /** One health check: whose, with what hook, on which instance, and within what limits. */
 export interface HealthCheck {
@@ -17,7 +15,7 @@ export interface HealthCheck {
   readonly clock: Clock;
   /** Limit in ms (Infinity for none). */
   readonly timeoutMs: number;
-  /** Where the check registers its abort, so a cancellation reaches it. */
+  /** Where the check registers, so a cancellation reaches it. */
   readonly inFlight: InFlight;
   /** The load attempt it follows (named in errors); absent for the runtime monitor's checks. */
   readonly attempt?: number;
@@ -30,23 +28,19 @@ export interface HealthCheck {
  */
 export async function checkHealth(check: HealthCheck): Promise<Error | undefined> {
   const { spec, hook, instance, clock, timeoutMs, inFlight, attempt } = check;
-  const abort = new AttemptAbort();
-  inFlight.add(abort);
+  let race: AttemptAbort | undefined;
   try {
-    const healthy = await withTimeout(clock, callSafely(() => hook(instance, abort.signal)), {
-      each: timeoutMs,
-      abort,
+    const healthy = await withDeadline(clock, (abort) => ((race = abort), hook(instance, abort.signal)), {
+      ms: timeoutMs,
+      inFlight,
       onTimeout: () => new ComponentTimeoutError(spec.name, timeoutMs, 'health', attempt),
     });
     return healthy === true ? undefined : new HealthCheckError(spec.name, attempt);
   } catch (error) {
-    if (abort.aborted) {
-      // Our own timer aborted it with its timeout error; anything else aborting it is a cancellation.
-      if (error === abort.reason && abort.reason instanceof ComponentTimeoutError) return abort.reason;
-      throw error;
-    }
-    return new HealthCheckError(spec.name, attempt, error);
-  } finally {
-    inFlight.delete(abort);
+    if (race?.aborted !== true) return new HealthCheckError(spec.name, attempt, error); // the hook threw
+    // Our own timeout is unhealthy; any other abort is a cancellation (identity, not instanceof:
+    // what a hook throws may be a revoked Proxy).
+    if (race.reason instanceof ComponentTimeoutError && error === race.reason) return race.reason;
+    throw error;
   }
 }

@@ -1,6 +1,6 @@
 import type { ComponentSpec } from '../component/ComponentSpec.js';
 import { callSafely } from './callSafely.js';
-import { disposeHookOf } from './componentHooks.js';
+import { disposeHookOf } from './instanceHooks.js';
 
 /**
  * Releases an instance that preheat discards (a late value after a timeout, an unhealthy instance

@@ -2,18 +2,26 @@ import { Observable } from 'rxjs';
 import { ComponentStatus, isSettled, isUsable } from '../component/ComponentStatus.js';
 import type { ComponentSpec } from '../component/ComponentSpec.js';
 import { Priority } from '../component/Priority.js';
+import { debug } from '../debug.js';
 import { ComponentLoadError } from '../errors/ComponentLoadError.js';
 import { DependencyFailedError } from '../errors/DependencyFailedError.js';
 import type { DependencyGraph } from '../graph/DependencyGraph.js';
 import type { ComponentStates } from '../readiness/ComponentStates.js';
+import { ComponentRunner, type LoadSink, type RunEnvironment } from '../run/ComponentRunner.js';
 import { Dispatcher } from './Dispatcher.js';
 
-/** Bucket of on-demand loads (`getAsync`): ahead of every wave, a caller is waiting. */
+/** Bucket of on-demand loads (`getAsync`, restarts): ahead of every wave, a caller is waiting. */
 const onDemandBucket = 0;
 /** Longest dependency chain spelled out in a DependencyFailedError before it is elided. */
 const maxPathLength = 32;
 
-/** What the engine needs from the Warmup. */
+/** Told once per component that settles (the one listener of the engine). */
+export interface SettleListener {
+  /** `inBoot`: it counts toward the boot's progress and waves. */
+  settled(index: number, inBoot: boolean): void;
+}
+
+/** What the engine is built from: the plan, the limits, and where attempts run and settles go. */
 export interface LoadEngineConfig {
   readonly specs: readonly ComponentSpec[];
   readonly states: ComponentStates;
@@ -21,14 +29,9 @@ export interface LoadEngineConfig {
   readonly effective: Uint8Array;
   readonly maxConcurrent: number;
   readonly memoryBudgetMb: number;
-  readonly now: () => number;
-  /**
-   * Runs one component's attempt loop, which reports its end through {@link LoadEngine.ran}.
-   * `startedAt` is the component's start as the engine recorded it: the first attempt starts then too.
-   */
-  readonly run: (index: number, startedAt: number) => void;
-  /** Told once per component that settles; `inBoot` when it counts toward the boot's progress. */
-  readonly onSettled: (index: number, inBoot: boolean) => void;
+  /** The attempts' environment, built once; the engine runs its own {@link ComponentRunner} on it. */
+  readonly run: RunEnvironment;
+  readonly listener: SettleListener;
 }
 
 /**
@@ -38,9 +41,10 @@ export interface LoadEngineConfig {
  * them; optional edges only order. Each wave is an Observable that completes when its last member
  * settles, so the boot pipeline can `concat` them.
  */
-export class LoadEngine {
+export class LoadEngine implements LoadSink {
   readonly dispatcher: Dispatcher;
   readonly #config: LoadEngineConfig;
+  readonly #runner: ComponentRunner;
   readonly #pendingDeps: Int32Array;
   readonly #wanted: Uint8Array;
   readonly #failedVia: Int32Array;
@@ -54,6 +58,7 @@ export class LoadEngine {
 
   constructor(config: LoadEngineConfig) {
     this.#config = config;
+    this.#runner = new ComponentRunner(config.run, this);
     const { size } = config.graph;
     this.#pendingDeps = new Int32Array(size);
     this.#wanted = new Uint8Array(size);
@@ -71,7 +76,7 @@ export class LoadEngine {
       oversize: (i) =>
         config.states.warn(
           i,
-          config.now(),
+          config.run.clock.now(),
           `estimated ${config.specs[i]!.memoryMb} MB exceeds memoryBudgetMb ${config.memoryBudgetMb}: loading it alone`,
         ),
     });
@@ -104,14 +109,14 @@ export class LoadEngine {
   }
 
   /**
-   * Loads one component and whatever it needs that has not settled, ahead of the waves: every node
-   * of that closure moves to the on-demand bucket (a node already queued in its wave bucket gets a
-   * second entry; the stale one is skipped). Resolves when the component settles.
+   * Loads one component and whatever it needs that has not settled, now, ahead of the waves: every
+   * node of that closure moves to the on-demand bucket (a node already queued in its wave bucket gets
+   * a second entry; the stale one is skipped). Resolves when the component settles.
    */
   demand(index: number): Promise<void> {
     const { states, graph } = this.#config;
     if (isSettled(states.status[index]!)) return Promise.resolve();
-    const done = new Promise<void>((resolve) => this.#onSettle(index, resolve));
+    const done = new Promise<void>((resolve) => this.#whenSettled(index, resolve));
     const fresh: number[] = [];
     const seen = new Set<number>([index]);
     const stack = [index];
@@ -132,12 +137,30 @@ export class LoadEngine {
     return done;
   }
 
+  /**
+   * Loads `nodes` again (a restart): each goes back to pending, forgets how it failed, and loads on
+   * demand after its dependencies, as a fresh instance. The caller has disposed the old instances.
+   * Resolves when all of them settled.
+   */
+  reload(nodes: readonly number[]): Promise<void> {
+    const { states, run } = this.#config;
+    const at = run.clock.now();
+    for (const i of nodes) {
+      this.#wanted[i] = 0;
+      this.#failedVia[i] = -1;
+      this.#failedRoot[i] = -1;
+      states.reset(i, at);
+    }
+    return Promise.all(nodes.map((i) => this.demand(i))).then(noop);
+  }
+
   /** An Observable that lets the wave of `priority` run and completes when its last member settles. */
   wave$(priority: Priority): Observable<never> {
     return new Observable<never>((subscriber) => {
       this.#waveDone[priority] = () => subscriber.complete();
+      debug('wave %s: %d to load', Priority[priority], this.#waveRemaining[priority]);
       this.dispatcher.setLimit(1 + priority);
-      if (this.#waveRemaining[priority] === 0) subscriber.complete();
+      if (this.#waveRemaining[priority] === 0) this.#completeWave(priority);
     });
   }
 
@@ -167,17 +190,40 @@ export class LoadEngine {
   /** Stops starting anything; settles every wanted component that has not started as Failed with `reason`. */
   stop(reason: Error): void {
     this.dispatcher.stop();
-    const { states } = this.#config;
+    const { states, run } = this.#config;
     for (let i = 0; i < this.#wanted.length; i++) {
       if (this.#wanted[i] === 1 && states.status[i] === ComponentStatus.Pending) {
-        states.error[i] = reason;
-        this.#settle(i, ComponentStatus.Failed);
+        states.settle(i, ComponentStatus.Failed, run.clock.now(), undefined, reason);
+        this.#propagate(i);
       }
     }
   }
 
+  /** A component's attempt loop has ended (`finishedAt`: its last attempt's end). */
+  settle(index: number, status: ComponentStatus.Ready | ComponentStatus.Degraded | ComponentStatus.Failed, instance: unknown, error: Error | undefined, attempts: number, finishedAt: number): void {
+    const { states } = this.#config;
+    // Settle first so the dependents it releases are queued before the freed slot is handed out:
+    // the most urgent ready component gets it. (A stop may have settled it already.)
+    if (!isSettled(states.status[index]!)) {
+      states.settle(index, status, finishedAt, instance, error, attempts);
+      this.#propagate(index);
+    }
+    this.dispatcher.finished(index);
+    if (this.dispatcher.running === 0 && this.#idleWaiters.length > 0) {
+      const waiters = this.#idleWaiters;
+      this.#idleWaiters = [];
+      for (const w of waiters) w();
+    }
+  }
+
+  /** Resolves once no load is running (after {@link stop}, nothing new starts). */
+  whenIdle(): Promise<void> {
+    if (this.dispatcher.running === 0) return Promise.resolve();
+    return new Promise((resolve) => this.#idleWaiters.push(resolve));
+  }
+
   #want(nodes: readonly number[], bucketOf: (i: number) => number): void {
-    const { graph, states, now } = this.#config;
+    const { graph, states } = this.#config;
     for (let k = 0; k < nodes.length; k++) {
       const i = nodes[k]!;
       this.#wanted[i] = 1;
@@ -202,7 +248,7 @@ export class LoadEngine {
     for (let k = 0; k < failed.length; k += 2) {
       const i = failed[k]!;
       if (isSettled(states.status[i]!)) continue;
-      this.#markDependencyFailed(i, failed[k + 1]!, now());
+      this.#markDependencyFailed(i, failed[k + 1]!);
       this.#propagate(i);
     }
     for (let k = 0; k < ready.length; k++) {
@@ -212,55 +258,25 @@ export class LoadEngine {
   }
 
   #start(index: number): void {
-    const { states, now, run } = this.#config;
-    const at = now();
-    states.startedAt[index] = at;
-    states.set(index, ComponentStatus.Loading, at);
-    run(index, at);
+    const { states, specs, run } = this.#config;
+    const at = run.clock.now();
+    states.start(index, at);
+    this.#runner.run(specs[index]!, at);
   }
 
-  /** A component's attempt loop has ended (`finishedAt`: its last attempt's end). */
-  ran(index: number, status: ComponentStatus, instance: unknown, error: Error | undefined, attempts: number, finishedAt: number): void {
-    const { states } = this.#config;
-    // Settle first so the dependents it releases are queued before the freed slot is handed out:
-    // the most urgent ready component gets it. (A stop may have settled it already.)
-    if (!isSettled(states.status[index]!)) {
-      states.instance[index] = instance;
-      states.error[index] = error;
-      this.#settle(index, status, attempts, finishedAt);
-    }
-    this.dispatcher.finished(index);
-    if (this.dispatcher.running === 0 && this.#idleWaiters.length > 0) {
-      const waiters = this.#idleWaiters;
-      this.#idleWaiters = [];
-      for (const w of waiters) w();
-    }
-  }
-
-  /** Resolves once no load is running (after {@link stop}, nothing new starts). */
-  whenIdle(): Promise<void> {
-    if (this.dispatcher.running === 0) return Promise.resolve();
-    return new Promise((resolve) => this.#idleWaiters.push(resolve));
-  }
-
-  #settle(index: number, status: ComponentStatus, attempt?: number, at = this.#config.now()): void {
-    const { states } = this.#config;
-    states.finishedAt[index] = at;
-    const error = states.error[index];
-    states.set(index, status, at, attempt, error);
-    this.#propagate(index);
-  }
-
-  /** Releases the dependents of a settled component; iterative, so long chains cannot overflow. */
+  /**
+   * Tells the listener that a component settled and releases its dependents; iterative, so long
+   * chains cannot overflow.
+   */
   #propagate(index: number): void {
-    const { states, graph, now } = this.#config;
+    const { states, graph } = this.#config;
     // The stack exists only while a failure spreads: a settle that goes well allocates nothing.
     let stack: number[] | undefined;
     // Dependents a failed node releases on optional edges start only once the whole failure has
     // spread: a required dependent marked failed on the way may stop the boot (fail-fast) first.
     let released: number[] | undefined;
     for (let node: number | undefined = index; node !== undefined; node = stack?.pop()) {
-      this.#finish(node);
+      this.#settled(node);
       const failed = !isUsable(states.status[node]!);
       for (let e = graph.dependentStart[node]!, end = graph.dependentStart[node + 1]!; e < end; e++) {
         const dependent = graph.dependentList[e]!;
@@ -268,7 +284,7 @@ export class LoadEngine {
         // isSettled, inlined: this runs once per edge.
         if (this.#wanted[dependent] !== 1 || (status !== ComponentStatus.Pending && status !== ComponentStatus.Loading)) continue;
         if (failed && graph.dependentRequired[e] === 1) {
-          this.#markDependencyFailed(dependent, node, now());
+          this.#markDependencyFailed(dependent, node);
           (stack ??= []).push(dependent);
         } else if (--this.#pendingDeps[dependent]! === 0 && status === ComponentStatus.Pending) {
           if (failed) (released ??= []).push(dependent);
@@ -288,8 +304,8 @@ export class LoadEngine {
    * node remembers its root, so building a path costs at most `maxPathLength` hops: a 100,000-long
    * chain failing at its base stays O(V + E).
    */
-  #markDependencyFailed(index: number, dep: number, at: number): void {
-    const { states, specs } = this.#config;
+  #markDependencyFailed(index: number, dep: number): void {
+    const { states, specs, run } = this.#config;
     const root = this.#failedVia[dep]! < 0 ? dep : this.#failedRoot[dep]!;
     this.#failedVia[index] = dep;
     this.#failedRoot[index] = root;
@@ -302,17 +318,15 @@ export class LoadEngine {
     if (path[path.length - 1] !== specs[root]!.name) path.push('…', specs[root]!.name);
     const rootError = states.error[root];
     const error = new DependencyFailedError(path, rootError instanceof ComponentLoadError ? rootError.cause : rootError);
-    states.error[index] = error;
-    states.finishedAt[index] = at;
-    states.set(index, ComponentStatus.Failed, at, undefined, error);
+    states.settle(index, ComponentStatus.Failed, run.clock.now(), undefined, error);
   }
 
-  #finish(index: number): void {
-    const { effective, onSettled } = this.#config;
+  /** One component settled: the listener hears it, `demand` callers resume, its wave may be over. */
+  #settled(index: number): void {
     const inBoot = this.#inBoot[index] === 1;
-    const wave = effective[index]!;
+    const wave = this.#config.effective[index]!;
     if (inBoot) this.#waveRemaining[wave]!--;
-    onSettled(index, inBoot);
+    this.#config.listener.settled(index, inBoot);
     const waiters = this.#waiters.size === 0 ? undefined : this.#waiters.get(index);
     if (waiters !== undefined) {
       this.#waiters.delete(index);
@@ -322,7 +336,7 @@ export class LoadEngine {
   }
 
   /**
-   * Tells the wave's stream it is over, once: `onSettled` may stop the boot (fail-fast), which
+   * Tells the wave's stream it is over, once: the listener may stop the boot (fail-fast), which
    * settles the rest of this wave from inside this settle and gets here first.
    */
   #completeWave(wave: number): void {
@@ -331,9 +345,11 @@ export class LoadEngine {
     done?.();
   }
 
-  #onSettle(index: number, fn: () => void): void {
+  #whenSettled(index: number, fn: () => void): void {
     const list = this.#waiters.get(index);
     if (list === undefined) this.#waiters.set(index, [fn]);
     else list.push(fn);
   }
 }
+
+function noop(): void {}

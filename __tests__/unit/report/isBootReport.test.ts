@@ -19,7 +19,7 @@ describe('isBootReport', () => {
     it('should accept it', async () => {
       const warmup = new Warmup(new Container()).register(
         { token: 'db', priority: Priority.HIGH, load: after(10, {}) },
-        { token: 'api', dependsOn: ['db'], retries: 1, retryDelay: 5, load: ({ attempt }) => (attempt === 1 ? Promise.reject(new Error('boom')) : {}) },
+        { token: 'api', dependsOn: ['db'], retries: 1, backoff: { delay: 5 }, load: ({ attempt }) => (attempt === 1 ? Promise.reject(new Error('boom')) : {}) },
         { token: 'model', priority: Priority.DEFERRED, load: () => ({}) },
       );
       const booted = warmup.boot();

@@ -117,7 +117,7 @@ const proactiveSuggestions = defineComponent({
 });
 
 /** Ends Degraded: it loads, but its health check keeps answering false. */
-@Component({ name: 'pattern_learner', priority: Priority.LOW, retries: 1, retryDelay: 80 })
+@Component({ name: 'pattern_learner', priority: Priority.LOW, retries: 1, backoff: { delay: 80 } })
 export class PatternLearner implements OnWarmup, CheckHealth {
   async onWarmup(signal: AbortSignal): Promise<void> {
     await simulate(200, signal);

@@ -1,4 +1,4 @@
-import type { AttemptRecord } from '../../run/AttemptRecord.js';
+import type { AttemptRecord } from '../../readiness/AttemptRecord.js';
 
 /** How a timeline colours an attempt bar. */
 export type AttemptKind = 'ready' | 'degraded' | 'failed' | 'retried';

@@ -3,9 +3,14 @@ import type { LoadContext } from '../component/ComponentDefinition.js';
 import type { ComponentSpec } from '../component/ComponentSpec.js';
 import type { AttemptAbort } from '../run/AttemptAbort.js';
 import { callSafely } from '../run/callSafely.js';
-import { warmupHookOf } from '../run/componentHooks.js';
 import { disposeDiscarded } from '../run/dispose.js';
+import type { InstanceFactory } from '../run/ComponentRunner.js';
+import { warmupHookOf } from '../run/instanceHooks.js';
 import { unwrapLifecycleError } from '../component/inversifyInternals.js';
+import { describeError } from '../errors/describeError.js';
+import type { ComponentStates } from '../readiness/ComponentStates.js';
+import type { Clock } from '../run/Clock.js';
+import type { ComponentLookup } from './ComponentLookup.js';
 
 /** What an instantiation may see of the other components; one per Warmup. */
 export interface InstantiateHost {
@@ -15,6 +20,35 @@ export interface InstantiateHost {
   /** Tokens of this component's optional dependencies that are not usable: injected as `undefined`. */
   unusableOptional(spec: ComponentSpec): readonly ServiceIdentifier[];
   onBackgroundError(spec: ComponentSpec, error: unknown): void;
+}
+
+/**
+ * Creates one attempt's instance for the attempt loop (see {@link instantiate}); disposal errors of
+ * instances it throws away become warning events.
+ */
+export class ComponentFactory implements InstanceFactory, InstantiateHost {
+  constructor(
+    readonly container: Container,
+    private readonly components: ComponentLookup,
+    private readonly states: ComponentStates,
+    private readonly clock: Clock,
+  ) {}
+
+  create(spec: ComponentSpec, abort: AttemptAbort, attempt: number): Promise<unknown> {
+    return instantiate(spec, this, abort, attempt);
+  }
+
+  lookup(spec: ComponentSpec, id: ServiceIdentifier): unknown {
+    return this.components.lookup(spec, id);
+  }
+
+  unusableOptional(spec: ComponentSpec): readonly ServiceIdentifier[] {
+    return this.components.unusableOptional(spec);
+  }
+
+  onBackgroundError(spec: ComponentSpec, error: unknown): void {
+    this.states.warn(spec.index, this.clock.now(), `a hook failed while discarding an instance: ${describeError(error)}`);
+  }
 }
 
 /** The loader's context: `signal` is a getter, so a loader that never reads it costs no AbortController. */
@@ -45,7 +79,7 @@ class AttemptContext implements LoadContext {
  * async `@postConstruct` behave exactly as in inversify; dependencies come from the parent, where
  * they are already warm), then `onWarmup(signal)` runs. An instance whose warm-up fails is disposed.
  */
-export function instantiate(spec: ComponentSpec, host: InstantiateHost, abort: AttemptAbort, attempt: number): Promise<unknown> {
+function instantiate(spec: ComponentSpec, host: InstantiateHost, abort: AttemptAbort, attempt: number): Promise<unknown> {
   const { definition } = spec;
   if (definition !== undefined) {
     // callSafely, inlined: this runs once per component.

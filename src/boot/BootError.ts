@@ -1,6 +1,6 @@
 import type { BootReport } from '../report/BootReport.js';
-import { ErrorCode } from './ErrorCode.js';
-import { PreheatError } from './PreheatError.js';
+import { ErrorCode } from '../errors/ErrorCode.js';
+import { PreheatError } from '../errors/PreheatError.js';
 
 /**
  * `boot()` finished but at least one required component failed. `report` is the full report;

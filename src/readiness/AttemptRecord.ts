@@ -22,4 +22,11 @@ export interface AttemptRecord {
   readonly finishedAt: number;
   readonly outcome: AttemptOutcome;
   readonly error?: string;
+  /**
+   * Set when the attempt timed out or was cancelled while its work kept running (it ignores its
+   * AbortSignal): the attempt is over for preheat, the work is not.
+   */
+  readonly abandoned?: true;
+  /** When the work of an abandoned attempt finally settled (its value, if any, was disposed). */
+  readonly settledLateAt?: number;
 }

@@ -1,6 +1,6 @@
 import type { ComponentStatus } from '../component/ComponentStatus.js';
-import { ErrorCode } from './ErrorCode.js';
-import { PreheatError } from './PreheatError.js';
+import { ErrorCode } from '../errors/ErrorCode.js';
+import { PreheatError } from '../errors/PreheatError.js';
 
 /**
  * A component was asked for (through `container.get`) before it is usable.

@@ -1,0 +1,269 @@
+import { ComponentStatus } from '../component/ComponentStatus.js';
+import type { ComponentSpec } from '../component/ComponentSpec.js';
+import { retryDelay } from '../component/RetryPolicy.js';
+import { BootCancelledError } from '../errors/BootCancelledError.js';
+import { ComponentLoadError } from '../errors/ComponentLoadError.js';
+import { ComponentTimeoutError } from '../errors/ComponentTimeoutError.js';
+import { describeError } from '../errors/describeError.js';
+import { ErrorCode } from '../errors/ErrorCode.js';
+import { PreheatError } from '../errors/PreheatError.js';
+import type { AttemptOutcome } from '../readiness/AttemptRecord.js';
+import type { ComponentStates } from '../readiness/ComponentStates.js';
+import type { AttemptAbort } from './AttemptAbort.js';
+import { checkHealth } from './checkHealth.js';
+import type { Clock } from './Clock.js';
+import { Deadline } from './Deadline.js';
+import { disposeDiscarded } from './dispose.js';
+import type { InFlight } from './InFlight.js';
+import { healthHookOf } from './instanceHooks.js';
+
+/** Creates one attempt's instance: construction and warm-up of a class, or the loader. */
+export interface InstanceFactory {
+  create(spec: ComponentSpec, abort: AttemptAbort, attempt: number): Promise<unknown>;
+}
+
+/** Where a component's load ends: told exactly once per {@link ComponentRunner.run}. */
+export interface LoadSink {
+  /**
+   * `finishedAt` is the clock reading of the last attempt's end; `instance` is set for Ready and
+   * Degraded, `error` for Degraded and Failed.
+   */
+  settle(
+    index: number,
+    status: ComponentStatus.Ready | ComponentStatus.Degraded | ComponentStatus.Failed,
+    instance: unknown,
+    error: Error | undefined,
+    attempts: number,
+    finishedAt: number,
+  ): void;
+}
+
+/** What every attempt needs, built once per Warmup. */
+export interface RunEnvironment {
+  readonly clock: Clock;
+  readonly healthTimeout: number;
+  readonly random: () => number;
+  /** Aborted on shutdown or fail-fast: checked where an attempt would start anew. */
+  readonly cancel: AbortSignal;
+  /** Attempts, health checks and backoffs in flight, so a cancellation reaches them all. */
+  readonly inFlight: InFlight;
+  readonly factory: InstanceFactory;
+  /** Where attempts and warnings are recorded. */
+  readonly states: ComponentStates;
+}
+
+/**
+ * The attempt loop of a component: each attempt runs under its own timeout and abort, then the health
+ * check under its own; failures retry with the component's backoff while attempts remain. An
+ * instance that stays unhealthy after the last attempt is kept (Degraded). The sink is told exactly
+ * once; a cancellation (shutdown or fail-fast) ends the loop at once, also during a backoff, and
+ * disposes any instance it holds.
+ *
+ * This runs once per component, so it is written for the 100,000-component boot: callbacks rather
+ * than `async`/`await`, one {@link Attempt} object per attempt (a {@link Deadline}: at once the
+ * abort, the timer, the in-flight entry and the promise handlers), and no record or outcome objects
+ * on the way out.
+ */
+export class ComponentRunner {
+  constructor(
+    readonly env: RunEnvironment,
+    readonly sink: LoadSink,
+  ) {}
+
+  /** Starts attempt `attempt` (1 by default) at `startedAt` (the component's start as recorded). */
+  run(spec: ComponentSpec, startedAt: number, attempt = 1): void {
+    new Attempt(this, spec, attempt, startedAt).start();
+  }
+}
+
+/** One attempt: whichever of value, error, timeout or cancellation comes first ends it. */
+class Attempt extends Deadline<unknown> {
+  /** When the attempt was aborted while its work still ran (NaN otherwise, or once that work settled). */
+  #abandonedAt = NaN;
+  /** True once the work was still running a tick after the abort, and that was reported. */
+  #announced = false;
+
+  constructor(
+    readonly runner: ComponentRunner,
+    readonly spec: ComponentSpec,
+    readonly attempt: number,
+    readonly startedAt: number,
+  ) {
+    super(runner.env.clock, runner.env.inFlight);
+  }
+
+  start(): void {
+    const { env } = this.runner;
+    this.enter();
+    const work = env.factory.create(this.spec, this, this.attempt);
+    // The timer counts from the attempt's start, but is armed once the loader has been called: the
+    // first arming of a process sets up the scheduler (~0.5 ms cold), which then overlaps the load
+    // instead of delaying it. The promise handlers run in a later microtask, so none can come first.
+    this.race(work, this.spec.timeout, this.startedAt);
+  }
+
+  protected won(instance: unknown): void {
+    loaded(this, instance);
+  }
+
+  protected lost(reason: unknown): void {
+    if (this.aborted) this.#watchAbandoned();
+    failed(this, reason);
+  }
+
+  protected override late(instance: unknown): void {
+    this.#abandonedSettled('it returned an instance, which was disposed');
+    discard(this, instance);
+  }
+
+  protected override onError(error: unknown): void {
+    super.onError(error);
+    if (!Number.isNaN(this.#abandonedAt)) this.#abandonedSettled('it failed');
+  }
+
+  protected override expired(): unknown {
+    return new ComponentTimeoutError(this.spec.name, this.spec.timeout, 'load', this.attempt);
+  }
+
+  /**
+   * An aborted attempt whose work is still running after the abort's tick ignores its signal: say so
+   * (once), and again when it finally settles. Loaders that honour their signal settle at once.
+   */
+  #watchAbandoned(): void {
+    const { clock, states } = this.runner.env;
+    this.#abandonedAt = clock.now();
+    clock.setTimeout(() => {
+      if (Number.isNaN(this.#abandonedAt)) return;
+      this.#announced = true;
+      states.abandon(this.spec.index, this.attempt, clock.now());
+    }, 0);
+  }
+
+  #abandonedSettled(how: string): void {
+    const since = this.#abandonedAt;
+    this.#abandonedAt = NaN;
+    if (!this.#announced) return;
+    const { clock, states } = this.runner.env;
+    const at = clock.now();
+    states.abandonedSettled(this.spec.index, this.attempt, at, `${how} ${Math.round(at - since)} ms after it was abandoned`);
+  }
+}
+
+function loaded(run: Attempt, instance: unknown): void {
+  const { spec, runner, attempt, startedAt } = run;
+  const { env, sink } = runner;
+  if (env.cancel.aborted) {
+    // Cancelled in the same tick the value arrived: nobody will use it.
+    discard(run, instance);
+    failed(run, env.cancel.reason);
+    return;
+  }
+  const hook = healthHookOf(spec, instance);
+  if (hook === undefined) {
+    const finishedAt = env.clock.now();
+    env.states.recordAttempt(spec.index, attempt, startedAt, finishedAt, 'ready');
+    sink.settle(spec.index, ComponentStatus.Ready, instance, undefined, attempt, finishedAt);
+    return;
+  }
+  checkHealth({ spec, hook, instance, clock: env.clock, timeoutMs: spec.healthTimeout ?? env.healthTimeout, inFlight: env.inFlight, attempt }).then(
+    (unhealthy) => {
+      const finishedAt = env.clock.now();
+      if (unhealthy === undefined) {
+        env.states.recordAttempt(spec.index, attempt, startedAt, finishedAt, 'ready');
+        sink.settle(spec.index, ComponentStatus.Ready, instance, undefined, attempt, finishedAt);
+        return;
+      }
+      env.states.recordAttempt(spec.index, attempt, startedAt, finishedAt, 'unhealthy', unhealthy);
+      if (attempt > spec.retry.count) {
+        sink.settle(spec.index, ComponentStatus.Degraded, instance, unhealthy, attempt, finishedAt);
+        return;
+      }
+      discard(run, instance);
+      retry(run);
+    },
+    (cancelled: unknown) => {
+      discard(run, instance); // cut short by shutdown: nobody will use it
+      failed(run, cancelled);
+    },
+  );
+}
+
+function failed(run: Attempt, thrown: unknown): void {
+  const { spec, runner, attempt, startedAt } = run;
+  const { env, sink } = runner;
+  const { cancel } = env;
+  const error = normalise(spec, thrown, attempt, cancel);
+  const finishedAt = env.clock.now();
+  env.states.recordAttempt(spec.index, attempt, startedAt, finishedAt, outcomeOf(error, cancel), error);
+  if (cancel.aborted || attempt > spec.retry.count) {
+    sink.settle(spec.index, ComponentStatus.Failed, undefined, error, attempt, finishedAt);
+    return;
+  }
+  retry(run);
+}
+
+function outcomeOf(error: PreheatError, cancel: AbortSignal): AttemptOutcome {
+  if (cancel.aborted) return 'cancelled';
+  return error.code === ErrorCode.Timeout ? 'timeout' : 'failed';
+}
+
+function retry(run: Attempt): void {
+  const { spec, runner, attempt } = run;
+  let delay: number;
+  try {
+    delay = retryDelay(spec.retry, attempt, runner.env.random);
+  } catch (error) {
+    // A `random` that answers outside [0, 1): the component fails with that InvalidOptionError.
+    runner.sink.settle(spec.index, ComponentStatus.Failed, undefined, error as PreheatError, attempt, runner.env.clock.now());
+    return;
+  }
+  new Backoff(runner, spec, attempt).start(delay);
+}
+
+/** The wait before the next attempt; a cancellation ends it (and the loop) at once. */
+class Backoff extends Deadline<void> {
+  constructor(
+    readonly runner: ComponentRunner,
+    readonly spec: ComponentSpec,
+    readonly attempt: number,
+  ) {
+    super(runner.env.clock, runner.env.inFlight);
+  }
+
+  start(delay: number): void {
+    this.race(undefined, delay);
+  }
+
+  protected won(): void {
+    // A microtask later: other timers of this tick fire first. The backoff may end in the same tick
+    // as a cancellation (a fail-fast timeout in the same timer list), and starting the next attempt
+    // would call the loader after the boot was cancelled, only for the cancellation to abort it.
+    // A promise job, not queueMicrotask: jest's fake timers hold queueMicrotask back until a timer.
+    void Promise.resolve().then(() => {
+      const { env } = this.runner;
+      if (env.cancel.aborted) this.lost(env.cancel.reason);
+      else this.runner.run(this.spec, env.clock.now(), this.attempt + 1);
+    });
+  }
+
+  protected lost(reason: unknown): void {
+    const { env, sink } = this.runner;
+    sink.settle(this.spec.index, ComponentStatus.Failed, undefined, normalise(this.spec, reason, this.attempt, env.cancel), this.attempt, env.clock.now());
+  }
+}
+
+function discard(run: Attempt, instance: unknown): void {
+  const { spec, runner } = run;
+  disposeDiscarded(spec, instance, (e) =>
+    runner.env.states.warn(spec.index, runner.env.clock.now(), `a hook failed while discarding an instance: ${describeError(e)}`),
+  );
+}
+
+function normalise(spec: ComponentSpec, thrown: unknown, attempt: number, cancel: AbortSignal): PreheatError {
+  if (cancel.aborted) {
+    const reason: unknown = cancel.reason;
+    return PreheatError.is(reason) ? reason : new BootCancelledError(describeError(reason), spec.name, reason);
+  }
+  if (PreheatError.is(thrown)) return thrown;
+  return new ComponentLoadError(spec.name, thrown, attempt);
+}
