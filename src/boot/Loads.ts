@@ -134,8 +134,9 @@ export class Loads implements SettleListener, BootWaves {
     return this.#engine?.remaining(priority) ?? 0;
   }
 
+  /** False once the boot was cancelled: a boot that already failed never accepts requests. */
   criticalUsable(): boolean {
-    return this.waves.requiredUnusable(Priority.CRITICAL) < 0;
+    return !this.#cancel.signal.aborted && this.waves.requiredUnusable(Priority.CRITICAL) < 0;
   }
 
   /**

@@ -191,12 +191,16 @@ export class LoadEngine implements LoadSink {
   stop(reason: Error): void {
     this.dispatcher.stop();
     const { states, run } = this.#config;
+    // Every component that had not started fails with the cancellation itself, whatever its
+    // dependencies did: all are settled first, then their settles are told.
+    const cancelled: number[] = [];
     for (let i = 0; i < this.#wanted.length; i++) {
       if (this.#wanted[i] === 1 && states.status[i] === ComponentStatus.Pending) {
         states.settle(i, ComponentStatus.Failed, run.clock.now(), undefined, reason);
-        this.#propagate(i);
+        cancelled.push(i);
       }
     }
+    for (let k = 0; k < cancelled.length; k++) this.#propagate(cancelled[k]!);
   }
 
   /** A component's attempt loop has ended (`finishedAt`: its last attempt's end). */
