@@ -59,6 +59,19 @@ describe('preheat boot', () => {
     });
   });
 
+  describe('having components named like keys of Object.prototype', () => {
+    it('should report each of them, so the analysis finds them', async () => {
+      const file = join(tempDir(), 'boot.json');
+      expect((await runBin(['boot', fixture('oddNames.mjs'), '--quiet', '--report', file])).code).toBe(0);
+      const report = JSON.parse(readFileSync(file, 'utf8')) as { components: object };
+      expect(isBootReport(report)).toBe(true);
+      expect(Object.keys(report.components)).toEqual(['__proto__', 'constructor', 'toString', 'hasOwnProperty']);
+      const { code, stdout } = await runBin(['analyze', 'critical-chain', file]);
+      expect(code).toBe(0);
+      expect(stdout).toMatch(/^└─hasOwnProperty @\S+ \+\S+\n {2}└─toString .*\n {4}└─constructor .*\n {6}└─__proto__ @\S+ \+\S+$/m);
+    });
+  });
+
   describe('having a module whose default export returns a Warmup', () => {
     it('should call it, await it and boot what it returns', async () => {
       const { code, stdout } = await runBin(['boot', fixture('factory.mjs'), '--verbose']);

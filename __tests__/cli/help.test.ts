@@ -34,6 +34,9 @@ describe('preheat', () => {
     it.each([
       [['start'], /^preheat: unknown command 'start'; commands: boot, analyze blame, .*demo \(see preheat --help\)$/],
       [['boot', 'x.js', '--fast'], /^preheat: Unknown option '--fast'.* \(see preheat --help\)$/],
+      [['constructor'], /^preheat: unknown command 'constructor'; commands: boot, /],
+      [['__proto__'], /^preheat: unknown command '__proto__'; commands: boot, /],
+      [['analyze', 'toString', 'report.json'], /^preheat: unknown command 'analyze toString'; commands: analyze blame, /],
     ])('should print one error line for %p and exit 1', async (args, message) => {
       const { code, stderr } = await runBin(args);
       expect(code).toBe(1);

@@ -81,7 +81,8 @@ function parse(argv: readonly string[]): { values: CliOptions; positionals: stri
 function findCommand(positionals: readonly string[]): { name: string; command: Command; args: string[] } {
   for (const words of [2, 1]) {
     const name = positionals.slice(0, words).join(' ');
-    const command = commands[name];
+    // Own keys only: `preheat constructor` must not find Object's constructor.
+    const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
     if (command !== undefined) return { name, command, args: positionals.slice(words) };
   }
   const analyze = positionals[0] === 'analyze';

@@ -138,7 +138,9 @@ function buildComponents(source: ReportSource, snapshot: Snapshot): Record<strin
     if (error !== undefined) report.lastError = messageOf(error);
     if (PreheatError.is(error)) report.errorCode = error.code;
     if (health !== undefined) report.health = health;
-    components[spec.name] = report;
+    // Assigning to '__proto__' would set the object's prototype instead of adding a key.
+    if (spec.name === '__proto__') Object.defineProperty(components, spec.name, { value: report, enumerable: true, writable: true, configurable: true });
+    else components[spec.name] = report;
   }
   return components;
 }

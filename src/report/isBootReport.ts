@@ -41,15 +41,17 @@ export function bootReportProblem(value: unknown): string | undefined {
   const { components } = value;
   if (!isRecord(components)) return 'components is not an object';
   for (const name of Object.keys(components)) {
-    const problem = componentProblem(components[name], components);
+    const problem = componentProblem(name, components[name], components);
     if (problem !== undefined) return `components.${name}${problem}`;
   }
   return undefined;
 }
 
-function componentProblem(c: unknown, all: Record<string, unknown>): string | undefined {
+function componentProblem(key: string, c: unknown, all: Record<string, unknown>): string | undefined {
   if (!isRecord(c)) return ' is not an object';
   if (typeof c.name !== 'string') return '.name is not a string';
+  // The analysis looks components up by key (dependencies) and by name (rows, chain links).
+  if (c.name !== key) return `.name is '${c.name}', not its key`;
   if (!statuses.has(c.status)) return `.status is not one of ${[...statuses].join(', ')}`;
   for (const key of ['priority', 'effectivePriority', 'wave', 'attempts'] as const) {
     if (!isNumber(c[key])) return `.${key} is not a number`;

@@ -129,6 +129,12 @@ describe('isBootReport', () => {
       expect(bootReportProblem(report)).toBe('components.api.name is not a string');
     });
 
+    it('should name a component filed under another name', () => {
+      const report = good();
+      component(report, 'api').name = 'db';
+      expect(bootReportProblem(report)).toBe("components.api.name is 'db', not its key");
+    });
+
     it('should name a wave that is not a number', () => {
       const report = good();
       component(report, 'api').wave = 'HIGH';
