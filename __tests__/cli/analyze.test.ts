@@ -142,6 +142,8 @@ describe('preheat analyze', () => {
       ['a folder', () => ['analyze', 'blame', dir], /^preheat: cannot read report '.*': it is a directory/],
       ['a file that is not JSON', () => ['analyze', 'critical-chain', write('notes.json', 'hello')], /^preheat: '.*notes\.json' is not JSON: /],
       ['JSON that is not a report', () => ['analyze', 'plot', write('package.json', '{"name":"x"}')], /^preheat: '.*package\.json' is not a preheat boot report: total is not a number$/],
+      ['a report of another format', () => ['analyze', 'blame', write('v2.json', JSON.stringify({ ...saved(), formatVersion: 2 }))], /^preheat: '.*v2\.json' is a boot report this preheat cannot read: formatVersion is 2; this preheat reads 1 \(write it again/],
+      ['a report from before the format version', () => ['analyze', 'blame', write('v0.json', JSON.stringify({ ...saved(), formatVersion: undefined }))], /: formatVersion is missing \(a report from an older preheat\); this preheat reads 1 /],
       ['no report', () => ['analyze', 'trace'], /^preheat: expected one report file: preheat analyze trace <report\.json>/],
       ['an unknown analysis', () => ['analyze', 'speed', reportFile], /^preheat: unknown command 'analyze speed'; commands: analyze blame, analyze critical-chain, analyze plot, analyze trace/],
     ])('should print one error line for %s and exit 1', async (_what, args, message) => {
@@ -151,6 +153,10 @@ describe('preheat analyze', () => {
       expect(stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(message)]);
     });
   });
+
+  function saved(): Record<string, unknown> {
+    return JSON.parse(readFileSync(reportFile, 'utf8')) as Record<string, unknown>;
+  }
 
   function write(name: string, content: string): string {
     const file = join(dir, name);

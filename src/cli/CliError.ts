@@ -4,6 +4,7 @@ export const CliErrorCode = {
   NoSuchFile: 'PREHEAT_CLI_NO_SUCH_FILE',
   NotJson: 'PREHEAT_CLI_NOT_JSON',
   NotAReport: 'PREHEAT_CLI_NOT_A_REPORT',
+  ReportVersion: 'PREHEAT_CLI_REPORT_VERSION',
   ImportFailed: 'PREHEAT_CLI_IMPORT_FAILED',
   NoComponents: 'PREHEAT_CLI_NO_COMPONENTS',
   BadFactory: 'PREHEAT_CLI_BAD_FACTORY',

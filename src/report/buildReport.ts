@@ -5,7 +5,7 @@ import type { DependencyGraph } from '../graph/DependencyGraph.js';
 import { historyOf, type AttemptHistory, type ComponentStates } from '../readiness/ComponentStates.js';
 import { messageOf } from '../run/runComponent.js';
 import type { HealthScore } from '../lifecycle/MonitorOptions.js';
-import type { BootReport, ComponentReport } from './BootReport.js';
+import { bootReportFormatVersion, type BootReport, type ComponentReport } from './BootReport.js';
 
 /** What {@link buildReport} reads. */
 export interface ReportSource {
@@ -61,6 +61,7 @@ export function buildReport(source: ReportSource): BootReport {
     else if (s === ComponentStatus.Failed) failedComponents.push(spec.name);
   }
   const report = {
+    formatVersion: bootReportFormatVersion,
     total: count,
     readyCount: readyComponents.length,
     degradedCount: degradedComponents.length,

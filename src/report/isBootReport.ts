@@ -1,12 +1,13 @@
 import { ComponentStatus } from '../component/ComponentStatus.js';
-import type { BootReport } from './BootReport.js';
+import { bootReportFormatVersion, type BootReport } from './BootReport.js';
 
 const statuses = new Set<unknown>(Object.values(ComponentStatus));
 const outcomes = new Set<unknown>(['ready', 'unhealthy', 'failed', 'timeout', 'cancelled']);
 
 /**
  * True when `value` (typically `JSON.parse` of a saved report) has the shape of a {@link BootReport}
- * that the analysis functions can read. {@link bootReportProblem} says what is wrong when it is not.
+ * that the analysis functions can read, in the `formatVersion` this preheat writes.
+ * {@link bootReportProblem} says what is wrong when it is not.
  *
  * @example
  * ```ts
@@ -31,6 +32,8 @@ export function isBootReport(value: unknown): value is BootReport {
  */
 export function bootReportProblem(value: unknown): string | undefined {
   if (!isRecord(value)) return 'it is not a JSON object';
+  // A report of another format may differ in any field: say that rather than name one of them.
+  if (value.formatVersion !== undefined && value.formatVersion !== bootReportFormatVersion) return formatVersionProblem(value);
   for (const key of ['total', 'readyCount', 'degradedCount', 'failedCount', 'totalLoadTimeMs', 'startedAt', 'finishedAt'] as const) {
     if (!isNumber(value[key])) return `${key} is not a number`;
   }
@@ -44,7 +47,31 @@ export function bootReportProblem(value: unknown): string | undefined {
     const problem = componentProblem(name, components[name], components);
     if (problem !== undefined) return `components.${name}${problem}`;
   }
-  return undefined;
+  // Checked last: a JSON object that is no report at all is better told by its first missing field.
+  return formatVersionProblem(value);
+}
+
+/**
+ * What {@link bootReportProblem} says about `value.formatVersion`, or undefined when this preheat
+ * reads it; the CLI uses it to tell a report of another version from something else.
+ *
+ * @example
+ * ```ts
+ * formatVersionProblem({ formatVersion: 2 }); // 'formatVersion is 2; this preheat reads 1'
+ * ```
+ */
+export function formatVersionProblem(value: Readonly<Record<string, unknown>>): string | undefined {
+  const version = value.formatVersion;
+  if (version === bootReportFormatVersion) return undefined;
+  if (version === undefined) return `formatVersion is missing (a report from an older preheat); this preheat reads ${bootReportFormatVersion}`;
+  return `formatVersion is ${shown(version)}; this preheat reads ${bootReportFormatVersion}`;
+}
+
+function shown(value: unknown): string {
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'string') return JSON.stringify(value.slice(0, 20));
+  if (value === null) return 'null';
+  return Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
 function componentProblem(key: string, c: unknown, all: Record<string, unknown>): string | undefined {

@@ -61,6 +61,7 @@ export function makeReport(
   const named = (status: ComponentStatus): string[] => all.filter((c) => c.status === status).map((c) => c.name);
   const finishedAt = epoch + (options.finishedAt ?? lastEnd);
   return {
+    formatVersion: 1,
     total: all.length,
     readyCount: named(ComponentStatus.Ready).length,
     degradedCount: named(ComponentStatus.Degraded).length,
