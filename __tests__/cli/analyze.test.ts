@@ -129,6 +129,15 @@ describe('preheat analyze', () => {
         expect(traceEvents.filter((e) => String(e.cat).startsWith('attempt'))).toHaveLength(attempts);
       });
 
+      it('should trace a report at the far end of the range of a Date', async () => {
+        const far = { ...saved(), startedAt: -8.64e15, finishedAt: 8.64e15 };
+        const { code, stdout, stderr } = await runBin(['analyze', 'trace', write('end-of-time.json', JSON.stringify(far))]);
+        expect(stderr).toBe('');
+        expect(code).toBe(0);
+        const boot = (JSON.parse(stdout) as { traceEvents: { name: string; dur?: number }[] }).traceEvents.find((e) => e.name === 'boot');
+        expect(Number.isSafeInteger(boot?.dur)).toBe(true);
+      });
+
       it('should print the trace without -o', async () => {
         const { stdout } = await runBin(['analyze', 'trace', reportFile]);
         expect(JSON.parse(stdout)).toHaveProperty('traceEvents');
@@ -144,6 +153,7 @@ describe('preheat analyze', () => {
       ['JSON that is not a report', () => ['analyze', 'plot', write('package.json', '{"name":"x"}')], /^preheat: '.*package\.json' is not a preheat boot report: total is not a number$/],
       ['a report of another format', () => ['analyze', 'blame', write('v2.json', JSON.stringify({ ...saved(), formatVersion: 2 }))], /^preheat: '.*v2\.json' is a boot report this preheat cannot read: formatVersion is 2; this preheat reads 1 \(write it again/],
       ['a report from before the format version', () => ['analyze', 'blame', write('v0.json', JSON.stringify({ ...saved(), formatVersion: undefined }))], /: formatVersion is missing \(a report from an older preheat\); this preheat reads 1 /],
+      ['a report with a time a Date cannot hold', () => ['analyze', 'trace', write('far.json', JSON.stringify({ ...saved(), startedAt: 1e300 }))], /: startedAt is 1e\+300, beyond ±8\.64e15 ms \(the range of a Date\)$/],
       ['no report', () => ['analyze', 'trace'], /^preheat: expected one report file: preheat analyze trace <report\.json>/],
       ['an unknown analysis', () => ['analyze', 'speed', reportFile], /^preheat: unknown command 'analyze speed'; commands: analyze blame, analyze critical-chain, analyze plot, analyze trace/],
     ])('should print one error line for %s and exit 1', async (_what, args, message) => {

@@ -34,8 +34,12 @@ export function bootReportProblem(value: unknown): string | undefined {
   if (!isRecord(value)) return 'it is not a JSON object';
   // A report of another format may differ in any field: say that rather than name one of them.
   if (value.formatVersion !== undefined && value.formatVersion !== bootReportFormatVersion) return formatVersionProblem(value);
-  for (const key of ['total', 'readyCount', 'degradedCount', 'failedCount', 'totalLoadTimeMs', 'startedAt', 'finishedAt'] as const) {
+  for (const key of ['total', 'readyCount', 'degradedCount', 'failedCount'] as const) {
     if (!isNumber(value[key])) return `${key} is not a number`;
+  }
+  for (const key of ['totalLoadTimeMs', 'startedAt', 'finishedAt'] as const) {
+    const problem = timeProblem(key, value[key]);
+    if (problem !== undefined) return problem;
   }
   if (value.schedule !== 'waves' && value.schedule !== 'eager') return "schedule is not 'waves' or 'eager'";
   for (const key of ['readyComponents', 'degradedComponents', 'failedComponents'] as const) {
@@ -85,7 +89,8 @@ function componentProblem(key: string, c: unknown, all: Record<string, unknown>)
   }
   if (typeof c.required !== 'boolean') return '.required is not a boolean';
   for (const key of ['startedAt', 'finishedAt', 'loadTimeMs'] as const) {
-    if (c[key] !== undefined && !isNumber(c[key])) return `.${key} is not a number`;
+    const problem = c[key] === undefined ? undefined : timeProblem(`.${key}`, c[key]);
+    if (problem !== undefined) return problem;
   }
   for (const key of ['dependsOn', 'optionalDependsOn'] as const) {
     const names = c[key];
@@ -97,11 +102,26 @@ function componentProblem(key: string, c: unknown, all: Record<string, unknown>)
   for (let k = 0; k < history.length; k++) {
     const attempt: unknown = history[k];
     if (!isRecord(attempt)) return `.attemptHistory[${k}] is not an object`;
-    for (const key of ['attempt', 'startedAt', 'finishedAt'] as const) {
-      if (!isNumber(attempt[key])) return `.attemptHistory[${k}].${key} is not a number`;
+    if (!isNumber(attempt.attempt)) return `.attemptHistory[${k}].attempt is not a number`;
+    for (const key of ['startedAt', 'finishedAt'] as const) {
+      const problem = timeProblem(`.attemptHistory[${k}].${key}`, attempt[key]);
+      if (problem !== undefined) return problem;
     }
     if (!outcomes.has(attempt.outcome)) return `.attemptHistory[${k}].outcome is not one of ${[...outcomes].join(', ')}`;
   }
+  return undefined;
+}
+
+/**
+ * The range of a JS Date, ms either side of the epoch. A time beyond it cannot be shown as a date,
+ * and a duration beyond it is no boot. A time before the one it follows is allowed: the default
+ * clock is Date.now, which can step back.
+ */
+const maxTime = 8.64e15;
+
+function timeProblem(key: string, value: unknown): string | undefined {
+  if (!isNumber(value)) return `${key} is not a number`;
+  if (Math.abs(value) > maxTime) return `${key} is ${value}, beyond ±8.64e15 ms (the range of a Date)`;
   return undefined;
 }
 
