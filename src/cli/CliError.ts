@@ -11,6 +11,7 @@ export const CliErrorCode = {
   UnknownComponent: 'PREHEAT_CLI_UNKNOWN_COMPONENT',
   WriteFailed: 'PREHEAT_CLI_WRITE_FAILED',
   BootFailed: 'PREHEAT_CLI_BOOT_FAILED',
+  Unexpected: 'PREHEAT_CLI_UNEXPECTED',
 } as const;
 
 export type CliErrorCode = (typeof CliErrorCode)[keyof typeof CliErrorCode];

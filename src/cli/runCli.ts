@@ -43,8 +43,8 @@ export interface CliEnvironment {
 
 /**
  * The `preheat` command: parses `argv` (without `node` and the script), runs the command and
- * resolves with the exit code. Errors come out as one `preheat: …` line on stderr (with the stack
- * trace under `--verbose`); it never throws.
+ * resolves with the exit code. Errors come out as one `preheat: <CODE>: <message>` line on stderr
+ * (with the stack trace under `--verbose`); it never throws.
  */
 export async function runCli(argv: readonly string[], io: CliEnvironment): Promise<number> {
   const term = makeTerminal(io.stdout, io.stderr, io.env);
@@ -91,11 +91,12 @@ function findCommand(positionals: readonly string[]): { name: string; command: C
   throw new CliError(CliErrorCode.Usage, `unknown command '${what}'; commands: ${known.join(', ')} (see preheat --help)`);
 }
 
-/** One line: our own messages as they are, other errors with their class so a bug is recognisable. */
+/** One line, its stable code first: scripts match the code, people read the rest. */
 function describe(error: unknown): string {
-  if (error instanceof CliError) return error.message;
+  if (error instanceof CliError) return `${error.code}: ${error.message}`;
   if (PreheatError.is(error)) return `${error.code}: ${oneLine(error)}`;
-  return `unexpected error: ${oneLine(error)} (run with --verbose for the stack trace)`;
+  const name = error instanceof Error ? `${error.name}: ` : '';
+  return `${CliErrorCode.Unexpected}: ${name}${oneLine(error)} (a bug in preheat: run with --verbose for the stack trace, and please report it)`;
 }
 
 function stackOf(error: unknown): string {

@@ -1,3 +1,4 @@
+import { ErrorCode } from '../../index.js';
 import { CliError, CliErrorCode } from '../CliError.js';
 import { bootWithProgress, shutdownQuietly } from '../bootWithProgress.js';
 import type { Command } from '../CommandContext.js';
@@ -25,7 +26,7 @@ export const bootCommand: Command = {
     const { paint } = term;
     if (json) {
       term.out.write(`${JSON.stringify(report, null, 2)}\n`);
-      if (failedRequired.length > 0) term.err.write(`preheat: boot failed: required component(s) failed: ${failedRequired.join(', ')}\n`);
+      if (failedRequired.length > 0) term.err.write(`preheat: ${ErrorCode.BootFailed}: boot failed: required component(s) failed: ${failedRequired.join(', ')}\n`);
     } else if (quiet) {
       term.out.write(`${summaryLine(report, failedRequired, paint)}\n`);
     } else {
