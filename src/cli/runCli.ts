@@ -9,6 +9,7 @@ import { criticalChainCommand } from './commands/criticalChainCommand.js';
 import { demoCommand } from './commands/demoCommand.js';
 import { plotCommand } from './commands/plotCommand.js';
 import { traceCommand } from './commands/traceCommand.js';
+import { terminalText } from './format/terminalText.js';
 import { helpText } from './help.js';
 import { makeTerminal, type OutputStream } from './Terminal.js';
 
@@ -64,8 +65,9 @@ export async function runCli(argv: readonly string[], io: CliEnvironment): Promi
     if (stray.length > 0) throw new CliError(CliErrorCode.Usage, `'${name}' does not take --${stray[0]}: ${command.usage}`);
     return await command.run({ args, options: values, term, cwd: io.cwd });
   } catch (error) {
-    term.err.write(`preheat: ${describe(error)}\n`);
-    if (verbose) term.err.write(`${stackOf(error)}\n`);
+    // Messages carry what the user gave (paths, names, a module's own error text): escaped.
+    term.err.write(`preheat: ${terminalText(describe(error))}\n`);
+    if (verbose) term.err.write(`${stackOf(error).split('\n').map(terminalText).join('\n')}\n`);
     return 1;
   }
 }
