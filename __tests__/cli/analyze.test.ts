@@ -68,7 +68,7 @@ describe('preheat analyze', () => {
       it('should say which components there are when the one given is not in the report', async () => {
         const { code, stderr } = await runBin(['analyze', 'critical-chain', reportFile, 'nope']);
         expect(code).toBe(1);
-        expect(stderr).toMatch(/^preheat: no component 'nope' in '.*' \(it has: config, db, api, metrics\)\n$/);
+        expect(stderr).toMatch(/^preheat: PREHEAT_CLI_UNKNOWN_COMPONENT: no component 'nope' in '.*' \(it has: config, db, api, metrics\)\n$/);
       });
     });
   });
@@ -103,13 +103,13 @@ describe('preheat analyze', () => {
       it('should refuse an output it cannot tell the format of', async () => {
         const { code, stderr } = await runBin(['analyze', 'plot', reportFile, '-o', 'boot.png']);
         expect(code).toBe(1);
-        expect(stderr).toBe("preheat: cannot tell the format of 'boot.png': name the output file .svg or .html\n");
+        expect(stderr).toBe("preheat: PREHEAT_CLI_USAGE: cannot tell the format of 'boot.png': name the output file .svg or .html\n");
       });
 
       it('should refuse a width that is not a number of pixels', async () => {
         const { code, stderr } = await runBin(['analyze', 'plot', reportFile, '--width', 'wide']);
         expect(code).toBe(1);
-        expect(stderr).toMatch(/^preheat: --width must be a whole number of pixels/);
+        expect(stderr).toMatch(/^preheat: PREHEAT_CLI_USAGE: --width must be a whole number of pixels/);
       });
     });
   });
@@ -129,6 +129,15 @@ describe('preheat analyze', () => {
         expect(traceEvents.filter((e) => String(e.cat).startsWith('attempt'))).toHaveLength(attempts);
       });
 
+      it('should trace a report at the far end of the range of a Date', async () => {
+        const far = { ...saved(), startedAt: -8.64e15, finishedAt: 8.64e15 };
+        const { code, stdout, stderr } = await runBin(['analyze', 'trace', write('end-of-time.json', JSON.stringify(far))]);
+        expect(stderr).toBe('');
+        expect(code).toBe(0);
+        const boot = (JSON.parse(stdout) as { traceEvents: { name: string; dur?: number }[] }).traceEvents.find((e) => e.name === 'boot');
+        expect(Number.isSafeInteger(boot?.dur)).toBe(true);
+      });
+
       it('should print the trace without -o', async () => {
         const { stdout } = await runBin(['analyze', 'trace', reportFile]);
         expect(JSON.parse(stdout)).toHaveProperty('traceEvents');
@@ -138,12 +147,15 @@ describe('preheat analyze', () => {
 
   describe('having bad input', () => {
     it.each([
-      ['a report that does not exist', () => ['analyze', 'blame', join(dir, 'missing.json')], /^preheat: cannot read report '.*missing\.json': no such file \(write one with: preheat boot <module> --report .*\)$/],
-      ['a folder', () => ['analyze', 'blame', dir], /^preheat: cannot read report '.*': it is a directory/],
-      ['a file that is not JSON', () => ['analyze', 'critical-chain', write('notes.json', 'hello')], /^preheat: '.*notes\.json' is not JSON: /],
-      ['JSON that is not a report', () => ['analyze', 'plot', write('package.json', '{"name":"x"}')], /^preheat: '.*package\.json' is not a preheat boot report: total is not a number$/],
-      ['no report', () => ['analyze', 'trace'], /^preheat: expected one report file: preheat analyze trace <report\.json>/],
-      ['an unknown analysis', () => ['analyze', 'speed', reportFile], /^preheat: unknown command 'analyze speed'; commands: analyze blame, analyze critical-chain, analyze plot, analyze trace/],
+      ['a report that does not exist', () => ['analyze', 'blame', join(dir, 'missing.json')], /^preheat: PREHEAT_CLI_NO_SUCH_FILE: cannot read report '.*missing\.json': no such file \(write one with: preheat boot <module> --report .*\)$/],
+      ['a folder', () => ['analyze', 'blame', dir], /^preheat: PREHEAT_CLI_NO_SUCH_FILE: cannot read report '.*': it is a directory/],
+      ['a file that is not JSON', () => ['analyze', 'critical-chain', write('notes.json', 'hello')], /^preheat: PREHEAT_CLI_NOT_JSON: '.*notes\.json' is not JSON: /],
+      ['JSON that is not a report', () => ['analyze', 'plot', write('package.json', '{"name":"x"}')], /^preheat: PREHEAT_CLI_NOT_A_REPORT: '.*package\.json' is not a preheat boot report: total is not a number$/],
+      ['a report of another format', () => ['analyze', 'blame', write('v2.json', JSON.stringify({ ...saved(), formatVersion: 2 }))], /^preheat: PREHEAT_CLI_REPORT_VERSION: '.*v2\.json' is a boot report this preheat cannot read: formatVersion is 2; this preheat reads 1 \(write it again/],
+      ['a report from before the format version', () => ['analyze', 'blame', write('v0.json', JSON.stringify({ ...saved(), formatVersion: undefined }))], /^preheat: PREHEAT_CLI_REPORT_VERSION: '.*v0\.json' .*: formatVersion is missing \(a report from an older preheat\); this preheat reads 1 /],
+      ['a report with a time a Date cannot hold', () => ['analyze', 'trace', write('far.json', JSON.stringify({ ...saved(), startedAt: 1e300 }))], /^preheat: PREHEAT_CLI_NOT_A_REPORT: '.*far\.json' is not a preheat boot report: startedAt is 1e\+300, beyond ±8\.64e15 ms \(the range of a Date\)$/],
+      ['no report', () => ['analyze', 'trace'], /^preheat: PREHEAT_CLI_USAGE: expected one report file: preheat analyze trace <report\.json>/],
+      ['an unknown analysis', () => ['analyze', 'speed', reportFile], /^preheat: PREHEAT_CLI_USAGE: unknown command 'analyze speed'; commands: analyze blame, analyze critical-chain, analyze plot, analyze trace/],
     ])('should print one error line for %s and exit 1', async (_what, args, message) => {
       const { code, stdout, stderr } = await runBin(args());
       expect(code).toBe(1);
@@ -151,6 +163,10 @@ describe('preheat analyze', () => {
       expect(stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(message)]);
     });
   });
+
+  function saved(): Record<string, unknown> {
+    return JSON.parse(readFileSync(reportFile, 'utf8')) as Record<string, unknown>;
+  }
 
   function write(name: string, content: string): string {
     const file = join(dir, name);

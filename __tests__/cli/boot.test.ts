@@ -59,6 +59,19 @@ describe('preheat boot', () => {
     });
   });
 
+  describe('having components named like keys of Object.prototype', () => {
+    it('should report each of them, so the analysis finds them', async () => {
+      const file = join(tempDir(), 'boot.json');
+      expect((await runBin(['boot', fixture('oddNames.mjs'), '--quiet', '--report', file])).code).toBe(0);
+      const report = JSON.parse(readFileSync(file, 'utf8')) as { components: object };
+      expect(isBootReport(report)).toBe(true);
+      expect(Object.keys(report.components)).toEqual(['__proto__', 'constructor', 'toString', 'hasOwnProperty']);
+      const { code, stdout } = await runBin(['analyze', 'critical-chain', file]);
+      expect(code).toBe(0);
+      expect(stdout).toMatch(/^└─hasOwnProperty @\S+ \+\S+\n {2}└─toString .*\n {4}└─constructor .*\n {6}└─__proto__ @\S+ \+\S+$/m);
+    });
+  });
+
   describe('having a module whose default export returns a Warmup', () => {
     it('should call it, await it and boot what it returns', async () => {
       const { code, stdout } = await runBin(['boot', fixture('factory.mjs'), '--verbose']);
@@ -91,20 +104,20 @@ describe('preheat boot', () => {
       const { code, stdout, stderr } = await runBin(['boot', fixture('failing.mjs'), '--json']);
       expect(code).toBe(1);
       expect(JSON.parse(stdout)).toMatchObject({ failedCount: 2 });
-      expect(stderr).toBe('preheat: boot failed: required component(s) failed: api, db\n');
+      expect(stderr).toBe('preheat: PREHEAT_BOOT_FAILED: boot failed: required component(s) failed: api, db\n');
     });
   });
 
   describe('having bad input', () => {
     it.each([
-      ['a module that does not exist', ['boot', 'nope/app.js'], /^preheat: cannot find module 'nope\/app\.js' \(looked for .*\)$/],
-      ['a module with no components', ['boot', fixture('noComponents.mjs')], /exports no components: export @Component classes, \{ token, load \} definitions, or a function that returns a configured Warmup$/],
-      ['a module that throws on import', ['boot', fixture('throws.mjs')], /could not import '.*throws\.mjs': config file \/etc\/app\.yaml is missing$/],
-      ['a factory that returns something else', ['boot', fixture('notAWarmup.mjs')], /the default export of '.*' returned an object \(ready\), not a Warmup/],
-      ['a module with several candidate functions', ['boot', fixture('severalFunctions.mjs')], /exports several functions \(createApp, createWorker\); export the one that returns a Warmup as default$/],
-      ['components with a dependency cycle', ['boot', fixture('cycle.mjs')], /^preheat: boot failed: Circular dependency: /],
-      ['no module', ['boot'], /^preheat: expected one module, got 0: preheat boot <module>/],
-      ['an option boot does not take', ['boot', fixture('factory.mjs'), '-o', 'x.svg'], /^preheat: 'boot' does not take --output: /],
+      ['a module that does not exist', ['boot', 'nope/app.js'], /^preheat: PREHEAT_CLI_NO_SUCH_FILE: cannot find module 'nope\/app\.js' \(looked for .*\)$/],
+      ['a module with no components', ['boot', fixture('noComponents.mjs')], /^preheat: PREHEAT_CLI_NO_COMPONENTS: '.*noComponents\.mjs' exports no components: export @Component classes, \{ token, load \} definitions, or a function that returns a configured Warmup$/],
+      ['a module that throws on import', ['boot', fixture('throws.mjs')], /^preheat: PREHEAT_CLI_IMPORT_FAILED: could not import '.*throws\.mjs': config file \/etc\/app\.yaml is missing$/],
+      ['a factory that returns something else', ['boot', fixture('notAWarmup.mjs')], /^preheat: PREHEAT_CLI_BAD_FACTORY: the default export of '.*' returned an object \(ready\), not a Warmup/],
+      ['a module with several candidate functions', ['boot', fixture('severalFunctions.mjs')], /^preheat: PREHEAT_CLI_BAD_FACTORY: '.*' exports several functions \(createApp, createWorker\); export the one that returns a Warmup as default$/],
+      ['components with a dependency cycle', ['boot', fixture('cycle.mjs')], /^preheat: PREHEAT_CLI_BOOT_FAILED: boot failed: Circular dependency: /],
+      ['no module', ['boot'], /^preheat: PREHEAT_CLI_USAGE: expected one module, got 0: preheat boot <module>/],
+      ['an option boot does not take', ['boot', fixture('factory.mjs'), '-o', 'x.svg'], /^preheat: PREHEAT_CLI_USAGE: 'boot' does not take --output: /],
     ])('should print one error line for %s and exit 1', async (_what, args, message) => {
       const { code, stdout, stderr } = await runBin(args);
       expect(code).toBe(1);
@@ -116,7 +129,7 @@ describe('preheat boot', () => {
     it("should add the stack trace with '--verbose'", async () => {
       const { code, stderr } = await runBin(['boot', fixture('throws.mjs'), '--verbose']);
       expect(code).toBe(1);
-      expect(stderr).toMatch(/^preheat: could not import/);
+      expect(stderr).toMatch(/^preheat: PREHEAT_CLI_IMPORT_FAILED: could not import/);
       expect(stderr).toMatch(stackTrace);
       expect(stderr).toContain('Caused by:');
     });

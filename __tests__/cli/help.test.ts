@@ -32,8 +32,11 @@ describe('preheat', () => {
 
   describe('having an unknown command or option', () => {
     it.each([
-      [['start'], /^preheat: unknown command 'start'; commands: boot, analyze blame, .*demo \(see preheat --help\)$/],
-      [['boot', 'x.js', '--fast'], /^preheat: Unknown option '--fast'.* \(see preheat --help\)$/],
+      [['start'], /^preheat: PREHEAT_CLI_USAGE: unknown command 'start'; commands: boot, analyze blame, .*demo \(see preheat --help\)$/],
+      [['boot', 'x.js', '--fast'], /^preheat: PREHEAT_CLI_USAGE: Unknown option '--fast'.* \(see preheat --help\)$/],
+      [['constructor'], /^preheat: PREHEAT_CLI_USAGE: unknown command 'constructor'; commands: boot, /],
+      [['__proto__'], /^preheat: PREHEAT_CLI_USAGE: unknown command '__proto__'; commands: boot, /],
+      [['analyze', 'toString', 'report.json'], /^preheat: PREHEAT_CLI_USAGE: unknown command 'analyze toString'; commands: analyze blame, /],
     ])('should print one error line for %p and exit 1', async (args, message) => {
       const { code, stderr } = await runBin(args);
       expect(code).toBe(1);

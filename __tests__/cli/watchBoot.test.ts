@@ -73,6 +73,40 @@ describe('watchBoot', () => {
   });
 });
 
+describe('watchBoot with control characters in names and errors', () => {
+  beforeEach(() => {
+    jest.useFakeTimers();
+  });
+  afterEach(() => {
+    jest.useRealTimers();
+  });
+
+  describe("having 'bar' mode, colours on", () => {
+    it('should escape them in every line and in the bar, and keep its own codes', async () => {
+      const written: string[] = [];
+      const out = { write: (text: string) => written.push(text), isTTY: true, columns: 200 };
+      const term: Terminal = { out, err: out, tty: true, columns: 200, paint: makePaint(true) };
+      const warmup = new Warmup(new Container()).register(
+        { token: 'slow\x1b[2J', load: after(300, {}) },
+        { token: 'flaky\u009b31m', retries: 1, retryDelay: 50, load: ({ attempt }) => (attempt === 1 ? Promise.reject(new Error('reset\x1b]0;title\x07')) : {}) },
+        { token: 'bad\u202e', required: false, load: () => Promise.reject(new Error('no\rway')) },
+      );
+      const stop = watchBoot(warmup, term, 'bar', true);
+      const booted = warmup.boot();
+      await jest.advanceTimersByTimeAsync(1_000);
+      await booted;
+      stop();
+      // eslint-disable-next-line no-control-regex
+      const own = written.join('').replace(/\r\x1b\[2K/g, '').replace(/\x1b\[(?:1|22|31|32|33|35|36|39|90)m/g, '');
+      // eslint-disable-next-line no-control-regex
+      expect(own).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202E]/);
+      expect(own).toContain('loading slow\\x1b[2J');
+      expect(own).toContain('↻ flaky\\x9b31m: attempt 1 failed, retrying');
+      expect(own).toMatch(/✗ bad\\u202e .*failed \(optional\): no\\x0dway/);
+    });
+  });
+});
+
 describe('progressBar', () => {
   const progress: BootProgress = { total: 40, settled: 10, ready: 9, degraded: 0, failed: 1, wave: 1, waveName: 'HIGH', percent: 25 };
 

@@ -4,12 +4,14 @@ export const CliErrorCode = {
   NoSuchFile: 'PREHEAT_CLI_NO_SUCH_FILE',
   NotJson: 'PREHEAT_CLI_NOT_JSON',
   NotAReport: 'PREHEAT_CLI_NOT_A_REPORT',
+  ReportVersion: 'PREHEAT_CLI_REPORT_VERSION',
   ImportFailed: 'PREHEAT_CLI_IMPORT_FAILED',
   NoComponents: 'PREHEAT_CLI_NO_COMPONENTS',
   BadFactory: 'PREHEAT_CLI_BAD_FACTORY',
   UnknownComponent: 'PREHEAT_CLI_UNKNOWN_COMPONENT',
   WriteFailed: 'PREHEAT_CLI_WRITE_FAILED',
   BootFailed: 'PREHEAT_CLI_BOOT_FAILED',
+  Unexpected: 'PREHEAT_CLI_UNEXPECTED',
 } as const;
 
 export type CliErrorCode = (typeof CliErrorCode)[keyof typeof CliErrorCode];

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { BootReport } from '../index.js';
-import { bootReportProblem } from '../report/isBootReport.js';
+import { bootReportProblem, formatVersionProblem } from '../report/isBootReport.js';
 import { CliError, CliErrorCode, oneLine } from './CliError.js';
 
 /**
@@ -24,6 +24,12 @@ export async function readReport(path: string, cwd: string): Promise<BootReport>
     throw new CliError(CliErrorCode.NotJson, `'${path}' is not JSON: ${oneLine(error)}`, { cause: error });
   }
   const problem = bootReportProblem(parsed);
-  if (problem !== undefined) throw new CliError(CliErrorCode.NotAReport, `'${path}' is not a preheat boot report: ${problem}`);
-  return parsed as BootReport;
+  if (problem === undefined) return parsed as BootReport;
+  if (problem === formatVersionProblem(parsed as Record<string, unknown>)) {
+    throw new CliError(
+      CliErrorCode.ReportVersion,
+      `'${path}' is a boot report this preheat cannot read: ${problem} (write it again with this preheat's 'preheat boot <module> --report', or read it with the preheat that wrote it)`,
+    );
+  }
+  throw new CliError(CliErrorCode.NotAReport, `'${path}' is not a preheat boot report: ${problem}`);
 }

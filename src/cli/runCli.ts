@@ -9,6 +9,7 @@ import { criticalChainCommand } from './commands/criticalChainCommand.js';
 import { demoCommand } from './commands/demoCommand.js';
 import { plotCommand } from './commands/plotCommand.js';
 import { traceCommand } from './commands/traceCommand.js';
+import { terminalText } from './format/terminalText.js';
 import { helpText } from './help.js';
 import { makeTerminal, type OutputStream } from './Terminal.js';
 
@@ -43,8 +44,8 @@ export interface CliEnvironment {
 
 /**
  * The `preheat` command: parses `argv` (without `node` and the script), runs the command and
- * resolves with the exit code. Errors come out as one `preheat: …` line on stderr (with the stack
- * trace under `--verbose`); it never throws.
+ * resolves with the exit code. Errors come out as one `preheat: <CODE>: <message>` line on stderr
+ * (with the stack trace under `--verbose`); it never throws.
  */
 export async function runCli(argv: readonly string[], io: CliEnvironment): Promise<number> {
   const term = makeTerminal(io.stdout, io.stderr, io.env);
@@ -64,8 +65,9 @@ export async function runCli(argv: readonly string[], io: CliEnvironment): Promi
     if (stray.length > 0) throw new CliError(CliErrorCode.Usage, `'${name}' does not take --${stray[0]}: ${command.usage}`);
     return await command.run({ args, options: values, term, cwd: io.cwd });
   } catch (error) {
-    term.err.write(`preheat: ${describe(error)}\n`);
-    if (verbose) term.err.write(`${stackOf(error)}\n`);
+    // Messages carry what the user gave (paths, names, a module's own error text): escaped.
+    term.err.write(`preheat: ${terminalText(describe(error))}\n`);
+    if (verbose) term.err.write(`${stackOf(error).split('\n').map(terminalText).join('\n')}\n`);
     return 1;
   }
 }
@@ -81,7 +83,8 @@ function parse(argv: readonly string[]): { values: CliOptions; positionals: stri
 function findCommand(positionals: readonly string[]): { name: string; command: Command; args: string[] } {
   for (const words of [2, 1]) {
     const name = positionals.slice(0, words).join(' ');
-    const command = commands[name];
+    // Own keys only: `preheat constructor` must not find Object's constructor.
+    const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
     if (command !== undefined) return { name, command, args: positionals.slice(words) };
   }
   const analyze = positionals[0] === 'analyze';
@@ -90,11 +93,12 @@ function findCommand(positionals: readonly string[]): { name: string; command: C
   throw new CliError(CliErrorCode.Usage, `unknown command '${what}'; commands: ${known.join(', ')} (see preheat --help)`);
 }
 
-/** One line: our own messages as they are, other errors with their class so a bug is recognisable. */
+/** One line, its stable code first: scripts match the code, people read the rest. */
 function describe(error: unknown): string {
-  if (error instanceof CliError) return error.message;
+  if (error instanceof CliError) return `${error.code}: ${error.message}`;
   if (PreheatError.is(error)) return `${error.code}: ${oneLine(error)}`;
-  return `unexpected error: ${oneLine(error)} (run with --verbose for the stack trace)`;
+  const name = error instanceof Error ? `${error.name}: ` : '';
+  return `${CliErrorCode.Unexpected}: ${name}${oneLine(error)} (a bug in preheat: run with --verbose for the stack trace, and please report it)`;
 }
 
 function stackOf(error: unknown): string {

@@ -40,6 +40,16 @@ export interface ComponentReport {
 }
 
 /**
+ * The version of the report's shape that this preheat writes and reads (`BootReport.formatVersion`).
+ *
+ * @example
+ * ```ts
+ * if (saved.formatVersion !== bootReportFormatVersion) console.warn('written by another preheat');
+ * ```
+ */
+export const bootReportFormatVersion = 1;
+
+/**
  * What `boot()` resolves with (and `BootError.report` carries).
  *
  * @example
@@ -49,6 +59,13 @@ export interface ComponentReport {
  * ```
  */
 export interface BootReport {
+  /**
+   * Version of this shape, so a saved report (`JSON.stringify(report)`, `preheat boot --report`) is
+   * read only by a preheat that understands it: `isBootReport` refuses a missing or different one.
+   * It goes up when a field is removed or changes meaning, not when an optional field is added.
+   * Currently `1`.
+   */
+  readonly formatVersion: typeof bootReportFormatVersion;
   readonly total: number;
   readonly readyCount: number;
   readonly degradedCount: number;

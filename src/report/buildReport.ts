@@ -5,7 +5,7 @@ import type { DependencyGraph } from '../graph/DependencyGraph.js';
 import { historyOf, type AttemptHistory, type ComponentStates } from '../readiness/ComponentStates.js';
 import { messageOf } from '../errors/messageOf.js';
 import type { HealthScore } from '../lifecycle/MonitorOptions.js';
-import type { BootReport, ComponentReport } from './BootReport.js';
+import { bootReportFormatVersion, type BootReport, type ComponentReport } from './BootReport.js';
 
 /** What {@link buildReport} reads. */
 export interface ReportSource {
@@ -26,28 +26,43 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
  * lists are computed at once from a snapshot of the state arrays; the per-component entries
  * (`components`, ~0.5 KB each) are built from that same snapshot the first time someone reads them,
  * so a service that never looks at its report does not pay for 100,000 of them. O(V + E) either way.
+ *
+ * The report is a snapshot: later attempts, health checks or registrations do not change it, however
+ * late `components` is first read.
  */
 export function buildReport(source: ReportSource): BootReport {
-  const { specs, states } = source;
+  const { specs, states, healthOf } = source;
+  const count = specs.length; // a component registered after this call is not in the report
   const snapshot: Snapshot = {
-    status: states.status.slice(),
-    error: states.error.slice(),
-    attempts: states.attempts.slice(),
-    startedAt: states.startedAt.slice(),
-    finishedAt: states.finishedAt.slice(),
+    count,
+    status: states.status.slice(0, count),
+    error: states.error.slice(0, count),
+    attempts: states.attempts.slice(0, count),
+    startedAt: states.startedAt.slice(0, count),
+    finishedAt: states.finishedAt.slice(0, count),
+    health: undefined,
   };
+  const { status, attempts } = snapshot;
   const readyComponents: string[] = [];
   const degradedComponents: string[] = [];
   const failedComponents: string[] = [];
-  for (let i = 0; i < specs.length; i++) {
+  for (let i = 0; i < count; i++) {
     const spec = specs[i]!;
-    const status = snapshot.status[i]!;
-    if (status === ComponentStatus.Ready) readyComponents.push(spec.name);
-    else if (status === ComponentStatus.Degraded) degradedComponents.push(spec.name);
-    else if (status === ComponentStatus.Failed) failedComponents.push(spec.name);
+    // A real history is the live array later attempts push into: copy it. Most entries are the shared
+    // oneReadyAttempt sentinel or undefined, which never change, so the usual boot copies nothing.
+    const history = attempts[i];
+    if (Array.isArray(history)) attempts[i] = history.slice();
+    // The monitor computes a score on each call: read it now, not when `components` is first read.
+    const score = healthOf?.(i);
+    if (score !== undefined) (snapshot.health ??= new Map()).set(i, score);
+    const s = status[i]!;
+    if (s === ComponentStatus.Ready) readyComponents.push(spec.name);
+    else if (s === ComponentStatus.Degraded) degradedComponents.push(spec.name);
+    else if (s === ComponentStatus.Failed) failedComponents.push(spec.name);
   }
   const report = {
-    total: specs.length,
+    formatVersion: bootReportFormatVersion,
+    total: count,
     readyCount: readyComponents.length,
     degradedCount: degradedComponents.length,
     failedCount: failedComponents.length,
@@ -72,17 +87,22 @@ export function buildReport(source: ReportSource): BootReport {
 }
 
 interface Snapshot {
+  /** How many components there were when the report was built. */
+  readonly count: number;
   readonly status: readonly ComponentStatus[];
   readonly error: readonly (Error | undefined)[];
-  readonly attempts: readonly AttemptHistory[];
+  /** Copies of the real history arrays; the sentinel and undefined as they are. */
+  readonly attempts: AttemptHistory[];
   readonly startedAt: readonly number[];
   readonly finishedAt: readonly number[];
+  /** Health scores by index, only for the components a monitor has checked. */
+  health: Map<number, HealthScore> | undefined;
 }
 
 function buildComponents(source: ReportSource, snapshot: Snapshot): Record<string, ComponentReport> {
   const { specs, graph, effective } = source;
   const components: Record<string, ComponentReport> = {};
-  for (let i = 0; i < specs.length; i++) {
+  for (let i = 0; i < snapshot.count; i++) {
     const spec = specs[i]!;
     const status = snapshot.status[i]!;
     const dependsOn: string[] = [];
@@ -98,7 +118,7 @@ function buildComponents(source: ReportSource, snapshot: Snapshot): Record<strin
     const finishedAt = snapshot.finishedAt[i]!;
     const history = historyOf(snapshot.attempts[i], startedAt, finishedAt);
     const error = snapshot.error[i];
-    const health = source.healthOf?.(i);
+    const health = snapshot.health?.get(i);
     const effectivePriority = effective !== undefined && i < effective.length ? effective[i]! : spec.priority;
     // Built field by field, optional ones only when present: no spread objects per component.
     const report: Mutable<ComponentReport> = {
@@ -119,7 +139,9 @@ function buildComponents(source: ReportSource, snapshot: Snapshot): Record<strin
     if (error !== undefined) report.lastError = messageOf(error);
     if (PreheatError.is(error)) report.errorCode = error.code;
     if (health !== undefined) report.health = health;
-    components[spec.name] = report;
+    // Assigning to '__proto__' would set the object's prototype instead of adding a key.
+    if (spec.name === '__proto__') Object.defineProperty(components, spec.name, { value: report, enumerable: true, writable: true, configurable: true });
+    else components[spec.name] = report;
   }
   return components;
 }

@@ -1,12 +1,13 @@
 import { ComponentStatus } from '../component/ComponentStatus.js';
-import type { BootReport } from './BootReport.js';
+import { bootReportFormatVersion, type BootReport } from './BootReport.js';
 
 const statuses = new Set<unknown>(Object.values(ComponentStatus));
 const outcomes = new Set<unknown>(['ready', 'unhealthy', 'failed', 'timeout', 'cancelled']);
 
 /**
  * True when `value` (typically `JSON.parse` of a saved report) has the shape of a {@link BootReport}
- * that the analysis functions can read. {@link bootReportProblem} says what is wrong when it is not.
+ * that the analysis functions can read, in the `formatVersion` this preheat writes.
+ * {@link bootReportProblem} says what is wrong when it is not.
  *
  * @example
  * ```ts
@@ -31,8 +32,14 @@ export function isBootReport(value: unknown): value is BootReport {
  */
 export function bootReportProblem(value: unknown): string | undefined {
   if (!isRecord(value)) return 'it is not a JSON object';
-  for (const key of ['total', 'readyCount', 'degradedCount', 'failedCount', 'totalLoadTimeMs', 'startedAt', 'finishedAt'] as const) {
+  // A report of another format may differ in any field: say that rather than name one of them.
+  if (value.formatVersion !== undefined && value.formatVersion !== bootReportFormatVersion) return formatVersionProblem(value);
+  for (const key of ['total', 'readyCount', 'degradedCount', 'failedCount'] as const) {
     if (!isNumber(value[key])) return `${key} is not a number`;
+  }
+  for (const key of ['totalLoadTimeMs', 'startedAt', 'finishedAt'] as const) {
+    const problem = timeProblem(key, value[key]);
+    if (problem !== undefined) return problem;
   }
   if (value.schedule !== 'waves' && value.schedule !== 'eager') return "schedule is not 'waves' or 'eager'";
   for (const key of ['readyComponents', 'degradedComponents', 'failedComponents'] as const) {
@@ -41,22 +48,49 @@ export function bootReportProblem(value: unknown): string | undefined {
   const { components } = value;
   if (!isRecord(components)) return 'components is not an object';
   for (const name of Object.keys(components)) {
-    const problem = componentProblem(components[name], components);
+    const problem = componentProblem(name, components[name], components);
     if (problem !== undefined) return `components.${name}${problem}`;
   }
-  return undefined;
+  // Checked last: a JSON object that is no report at all is better told by its first missing field.
+  return formatVersionProblem(value);
 }
 
-function componentProblem(c: unknown, all: Record<string, unknown>): string | undefined {
+/**
+ * What {@link bootReportProblem} says about `value.formatVersion`, or undefined when this preheat
+ * reads it; the CLI uses it to tell a report of another version from something else.
+ *
+ * @example
+ * ```ts
+ * formatVersionProblem({ formatVersion: 2 }); // 'formatVersion is 2; this preheat reads 1'
+ * ```
+ */
+export function formatVersionProblem(value: Readonly<Record<string, unknown>>): string | undefined {
+  const version = value.formatVersion;
+  if (version === bootReportFormatVersion) return undefined;
+  if (version === undefined) return `formatVersion is missing (a report from an older preheat); this preheat reads ${bootReportFormatVersion}`;
+  return `formatVersion is ${shown(version)}; this preheat reads ${bootReportFormatVersion}`;
+}
+
+function shown(value: unknown): string {
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'string') return JSON.stringify(value.slice(0, 20));
+  if (value === null) return 'null';
+  return Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+function componentProblem(key: string, c: unknown, all: Record<string, unknown>): string | undefined {
   if (!isRecord(c)) return ' is not an object';
   if (typeof c.name !== 'string') return '.name is not a string';
+  // The analysis looks components up by key (dependencies) and by name (rows, chain links).
+  if (c.name !== key) return `.name is '${c.name}', not its key`;
   if (!statuses.has(c.status)) return `.status is not one of ${[...statuses].join(', ')}`;
   for (const key of ['priority', 'effectivePriority', 'wave', 'attempts'] as const) {
     if (!isNumber(c[key])) return `.${key} is not a number`;
   }
   if (typeof c.required !== 'boolean') return '.required is not a boolean';
   for (const key of ['startedAt', 'finishedAt', 'loadTimeMs'] as const) {
-    if (c[key] !== undefined && !isNumber(c[key])) return `.${key} is not a number`;
+    const problem = c[key] === undefined ? undefined : timeProblem(`.${key}`, c[key]);
+    if (problem !== undefined) return problem;
   }
   for (const key of ['dependsOn', 'optionalDependsOn'] as const) {
     const names = c[key];
@@ -68,11 +102,26 @@ function componentProblem(c: unknown, all: Record<string, unknown>): string | un
   for (let k = 0; k < history.length; k++) {
     const attempt: unknown = history[k];
     if (!isRecord(attempt)) return `.attemptHistory[${k}] is not an object`;
-    for (const key of ['attempt', 'startedAt', 'finishedAt'] as const) {
-      if (!isNumber(attempt[key])) return `.attemptHistory[${k}].${key} is not a number`;
+    if (!isNumber(attempt.attempt)) return `.attemptHistory[${k}].attempt is not a number`;
+    for (const key of ['startedAt', 'finishedAt'] as const) {
+      const problem = timeProblem(`.attemptHistory[${k}].${key}`, attempt[key]);
+      if (problem !== undefined) return problem;
     }
     if (!outcomes.has(attempt.outcome)) return `.attemptHistory[${k}].outcome is not one of ${[...outcomes].join(', ')}`;
   }
+  return undefined;
+}
+
+/**
+ * The range of a JS Date, ms either side of the epoch. A time beyond it cannot be shown as a date,
+ * and a duration beyond it is no boot. A time before the one it follows is allowed: the default
+ * clock is Date.now, which can step back.
+ */
+const maxTime = 8.64e15;
+
+function timeProblem(key: string, value: unknown): string | undefined {
+  if (!isNumber(value)) return `${key} is not a number`;
+  if (Math.abs(value) > maxTime) return `${key} is ${value}, beyond ±8.64e15 ms (the range of a Date)`;
   return undefined;
 }
 

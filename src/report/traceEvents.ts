@@ -57,7 +57,7 @@ const wavesTid = 0;
  * ```
  */
 export function toTraceEvents(report: BootReport): TraceDocument {
-  const us = (ms: number): number => Math.round((ms - report.startedAt) * 1_000);
+  const us = (ms: number): number => toMicros(ms - report.startedAt);
   const events: TraceEvent[] = [
     { name: 'process_name', ph: 'M', ts: 0, pid, tid: wavesTid, args: { name: 'preheat boot' } },
     { name: 'thread_name', ph: 'M', ts: 0, pid, tid: wavesTid, args: { name: 'waves' } },
@@ -67,7 +67,7 @@ export function toTraceEvents(report: BootReport): TraceDocument {
       cat: 'boot',
       ph: 'X',
       ts: 0,
-      dur: us(report.finishedAt),
+      dur: duration(us, report.startedAt, report.finishedAt),
       pid,
       tid: wavesTid,
       args: { total: report.total, ready: report.readyCount, degraded: report.degradedCount, failed: report.failedCount },
@@ -81,7 +81,7 @@ export function toTraceEvents(report: BootReport): TraceDocument {
     const name = `wave ${priorityName(span.wave)}`;
     const tid = eager ? k + 1 : wavesTid;
     if (eager) events.push({ name: 'thread_name', ph: 'M', ts: 0, pid, tid, args: { name } }, { name: 'thread_sort_index', ph: 'M', ts: 0, pid, tid, args: { sort_index: tid } });
-    events.push({ name, cat: 'wave', ph: 'X', ts: us(span.start), dur: us(span.end) - us(span.start), pid, tid, args: { components: span.count } });
+    events.push({ name, cat: 'wave', ph: 'X', ts: us(span.start), dur: duration(us, span.start, span.end), pid, tid, args: { components: span.count } });
   });
   const firstComponentTid = eager ? spans.length + 1 : 1;
   const rows = orderRows(report).filter((c) => c.finishedAt !== undefined);
@@ -89,8 +89,26 @@ export function toTraceEvents(report: BootReport): TraceDocument {
   return {
     traceEvents: events,
     displayTimeUnit: 'ms',
-    otherData: { generator: 'preheat', schedule: report.schedule, startedAt: new Date(report.startedAt).toISOString() },
+    otherData: { generator: 'preheat', schedule: report.schedule, ...isoDate(report.startedAt) },
   };
+}
+
+const maxMicros = Number.MAX_SAFE_INTEGER;
+
+/** ms → whole µs, kept a safe integer: a report's times may be anything finite (or worse). */
+function toMicros(ms: number): number {
+  return Math.min(maxMicros, Math.max(-maxMicros, Math.round(ms * 1_000))) || 0;
+}
+
+/** Never negative (the viewers drop a span that ends before it starts: a clock stepped back), and a safe integer too. */
+function duration(us: (ms: number) => number, start: number, end: number): number {
+  return Math.min(maxMicros, Math.max(0, us(end) - us(start)));
+}
+
+/** `{ startedAt: ISO }`, or nothing for a time a Date cannot hold (toISOString would throw). */
+function isoDate(ms: number): { startedAt?: string } {
+  const date = new Date(ms);
+  return Number.isNaN(date.getTime()) ? {} : { startedAt: date.toISOString() };
 }
 
 function pushComponent(events: TraceEvent[], c: ComponentReport, tid: number, us: (ms: number) => number): void {
@@ -120,14 +138,14 @@ function pushComponent(events: TraceEvent[], c: ComponentReport, tid: number, us
     start = Math.min(start, a.startedAt);
     end = Math.max(end, a.finishedAt);
   }
-  events.push({ name: c.name, cat: `component,${wave}`, ph: 'X', ts: us(start), dur: us(end) - us(start), pid, tid, args });
+  events.push({ name: c.name, cat: `component,${wave}`, ph: 'X', ts: us(start), dur: duration(us, start, end), pid, tid, args });
   for (const a of c.attemptHistory) {
     events.push({
       name: `${c.name} #${a.attempt}`,
       cat: `attempt,${a.outcome}`,
       ph: 'X',
       ts: us(a.startedAt),
-      dur: us(a.finishedAt) - us(a.startedAt),
+      dur: duration(us, a.startedAt, a.finishedAt),
       pid,
       tid,
       args: { attempt: a.attempt, outcome: a.outcome, ...(a.error === undefined ? {} : { error: a.error }) },

@@ -25,6 +25,8 @@ describe('isBootReport', () => {
       const booted = warmup.boot();
       await jest.advanceTimersByTimeAsync(100);
       const parsed = roundTrip(await booted);
+      expect(Object.keys(parsed)[0]).toBe('formatVersion');
+      expect(parsed.formatVersion).toBe(1);
       expect(bootReportProblem(parsed)).toBeUndefined();
       expect(isBootReport(parsed)).toBe(true);
     });
@@ -49,6 +51,24 @@ describe('isBootReport', () => {
     ])('should say why for %s', (_what, value, problem) => {
       expect(bootReportProblem(value)).toBe(problem);
       expect(isBootReport(value)).toBe(false);
+    });
+
+    it('should refuse a report without a format version, as one from an older preheat', () => {
+      const report = good();
+      delete report.formatVersion;
+      expect(bootReportProblem(report)).toBe('formatVersion is missing (a report from an older preheat); this preheat reads 1');
+    });
+
+    it.each([
+      [2, 'formatVersion is 2; this preheat reads 1'],
+      [0, 'formatVersion is 0; this preheat reads 1'],
+      ['1', 'formatVersion is "1"; this preheat reads 1'],
+      [null, 'formatVersion is null; this preheat reads 1'],
+      [{ major: 1 }, 'formatVersion is an object; this preheat reads 1'],
+      [[1], 'formatVersion is a list; this preheat reads 1'],
+    ])('should refuse format version %p before looking at the rest', (formatVersion, problem) => {
+      expect(bootReportProblem({ formatVersion })).toBe(problem);
+      expect(bootReportProblem({ ...good(), formatVersion })).toBe(problem);
     });
 
     it('should name a field that is missing', () => {
@@ -127,6 +147,12 @@ describe('isBootReport', () => {
       const report = good();
       component(report, 'api').name = 7;
       expect(bootReportProblem(report)).toBe('components.api.name is not a string');
+    });
+
+    it('should name a component filed under another name', () => {
+      const report = good();
+      component(report, 'api').name = 'db';
+      expect(bootReportProblem(report)).toBe("components.api.name is 'db', not its key");
     });
 
     it('should name a wave that is not a number', () => {

@@ -114,6 +114,21 @@ describe('renderTimelineSvg', () => {
       expect(() => parseXml(svg)).not.toThrow();
       expect(svg).toContain('&lt;db &amp; &quot;cache&quot;&gt;');
     });
+
+    it('should drop what XML 1.0 forbids and write what a terminal acts on as references', () => {
+      const report = makeReport({
+        'a\u0001b': { wave: 1, start: 0, end: 10 },
+        'c\u009bd\re\u202e': { wave: 1, start: 10, end: 20, deps: ['a\u0001b'], status: ComponentStatus.Failed, error: 'x\u0000y\uFFFE' },
+      });
+      for (const text of [renderTimelineSvg(report), renderTimelineHtml(report)]) {
+        // eslint-disable-next-line no-control-regex
+        expect(text).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202E\uFFFE]/);
+        expect(text).toContain('c&#x9b;d&#xd;e&#x202e;');
+        expect(text).toContain('xy');
+      }
+      const bars = withClass(parseXml(renderTimelineSvg(report)), 'bar').map((b) => b.attributes['data-component']);
+      expect(bars).toEqual(['ab', 'c&#x9b;d&#xd;e&#x202e;']);
+    });
   });
 
   describe('having 500 components', () => {

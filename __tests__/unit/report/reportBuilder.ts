@@ -38,7 +38,7 @@ export function makeReport(
     }));
     const priority = s.priority ?? s.wave ?? Priority.MEDIUM;
     if (s.end !== undefined && (s.wave ?? priority) < Priority.DEFERRED) lastEnd = Math.max(lastEnd, s.end);
-    components[name] = {
+    const component: ComponentReport = {
       name,
       status,
       priority,
@@ -54,11 +54,14 @@ export function makeReport(
       attemptHistory: history,
       ...(status === ComponentStatus.Failed || status === ComponentStatus.Degraded ? { lastError: s.error ?? 'boom' } : {}),
     };
+    // defineProperty, not assignment: a component may be called '__proto__'.
+    Object.defineProperty(components, name, { value: component, enumerable: true, writable: true, configurable: true });
   }
   const all = Object.values(components);
   const named = (status: ComponentStatus): string[] => all.filter((c) => c.status === status).map((c) => c.name);
   const finishedAt = epoch + (options.finishedAt ?? lastEnd);
   return {
+    formatVersion: 1,
     total: all.length,
     readyCount: named(ComponentStatus.Ready).length,
     degradedCount: named(ComponentStatus.Degraded).length,

@@ -2,6 +2,7 @@ import { blame } from '../../report/blame.js';
 import { CliError, CliErrorCode } from '../CliError.js';
 import type { Command } from '../CommandContext.js';
 import { formatBlame } from '../format/formatBlame.js';
+import { toJson } from '../format/toJson.js';
 import { readReport } from '../readReport.js';
 
 /** `preheat analyze blame <report.json>`: slowest components first. */
@@ -11,7 +12,7 @@ export const blameCommand: Command = {
   async run({ args, options, term, cwd }) {
     if (args.length !== 1) throw new CliError(CliErrorCode.Usage, `expected one report file: ${this.usage}`);
     const entries = blame(await readReport(args[0]!, cwd));
-    term.out.write(`${options.json === true ? JSON.stringify(entries, null, 2) : formatBlame(entries, term.paint)}\n`);
+    term.out.write(`${options.json === true ? toJson(entries, 2) : formatBlame(entries, term.paint)}\n`);
     return 0;
   },
 };

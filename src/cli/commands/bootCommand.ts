@@ -1,7 +1,10 @@
+import { ErrorCode } from '../../index.js';
 import { CliError, CliErrorCode } from '../CliError.js';
 import { bootWithProgress, shutdownQuietly } from '../bootWithProgress.js';
 import type { Command } from '../CommandContext.js';
 import { summaryLine, summaryTable } from '../format/summaryTable.js';
+import { terminalText } from '../format/terminalText.js';
+import { toJson } from '../format/toJson.js';
 import { loadWarmup } from '../loadWarmup.js';
 import { writeOutput } from '../writeOutput.js';
 
@@ -17,24 +20,25 @@ export const bootCommand: Command = {
     const { warmup, how } = await loadWarmup(specifier, cwd);
     const { quiet = false, json = false, verbose = false } = options;
     const info = json ? term.err : term.out;
-    if (verbose) info.write(`Booting ${how} of ${specifier}\n`);
+    if (verbose) info.write(`Booting ${terminalText(how)} of ${terminalText(specifier)}\n`);
     const mode = json || quiet ? 'off' : term.tty ? 'bar' : 'lines';
     const { report, failedRequired } = await bootWithProgress(warmup, term, mode, verbose);
     await shutdownQuietly(warmup);
-    const written = options.report === undefined ? undefined : await writeOutput(options.report, cwd, `${JSON.stringify(report, null, 2)}\n`);
+    const written = options.report === undefined ? undefined : await writeOutput(options.report, cwd, `${toJson(report, 2)}\n`);
     const { paint } = term;
     if (json) {
-      term.out.write(`${JSON.stringify(report, null, 2)}\n`);
-      if (failedRequired.length > 0) term.err.write(`preheat: boot failed: required component(s) failed: ${failedRequired.join(', ')}\n`);
+      term.out.write(`${toJson(report, 2)}\n`);
+      if (failedRequired.length > 0) term.err.write(`preheat: ${ErrorCode.BootFailed}: boot failed: required component(s) failed: ${failedRequired.map(terminalText).join(', ')}\n`);
     } else if (quiet) {
       term.out.write(`${summaryLine(report, failedRequired, paint)}\n`);
     } else {
       term.out.write(`\n${summaryTable(report, paint)}\n\n${summaryLine(report, failedRequired, paint)}\n`);
       if (options.report !== undefined) {
-        term.out.write(`Report written to ${options.report}; try: preheat analyze critical-chain ${options.report}\n`);
+        const path = terminalText(options.report);
+        term.out.write(`Report written to ${path}; try: preheat analyze critical-chain ${path}\n`);
       }
     }
-    if (verbose && written !== undefined) info.write(`(${written})\n`);
+    if (verbose && written !== undefined) info.write(`(${terminalText(written)})\n`);
     return failedRequired.length > 0 ? 1 : 0;
   },
 };

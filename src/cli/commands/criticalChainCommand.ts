@@ -3,6 +3,7 @@ import { criticalChain } from '../../report/criticalChain.js';
 import { CliError, CliErrorCode } from '../CliError.js';
 import type { Command } from '../CommandContext.js';
 import { formatCriticalChain } from '../format/formatCriticalChain.js';
+import { toJson } from '../format/toJson.js';
 import { readReport } from '../readReport.js';
 
 /** `preheat analyze critical-chain <report.json> [component]`, like systemd-analyze's. */
@@ -22,7 +23,7 @@ export const criticalChainCommand: Command = {
       const some = names.slice(0, 8).join(', ') + (names.length > 8 ? ', …' : '');
       throw new CliError(CliErrorCode.UnknownComponent, `no component '${component}' in '${path}' (it has: ${some})`, { cause: error });
     }
-    term.out.write(`${options.json === true ? JSON.stringify(chain, null, 2) : formatCriticalChain(report, chain, component, term.paint)}\n`);
+    term.out.write(`${options.json === true ? toJson(chain, 2) : formatCriticalChain(report, chain, component, term.paint)}\n`);
     return 0;
   },
 };

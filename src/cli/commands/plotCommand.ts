@@ -3,6 +3,7 @@ import { renderTimelineHtml } from '../../report/plot/renderTimelineHtml.js';
 import { renderTimelineSvg } from '../../report/plot/renderTimelineSvg.js';
 import { CliError, CliErrorCode } from '../CliError.js';
 import type { Command } from '../CommandContext.js';
+import { terminalText } from '../format/terminalText.js';
 import { readReport } from '../readReport.js';
 import { writeOutput } from '../writeOutput.js';
 
@@ -29,7 +30,7 @@ export const plotCommand: Command = {
       return 0;
     }
     await writeOutput(output, cwd, content);
-    term.out.write(`Wrote ${output}: ${Object.keys(report.components).length} components on a ${ext === '.svg' ? 'timeline' : 'timeline page'}\n`);
+    term.out.write(`Wrote ${terminalText(output)}: ${Object.keys(report.components).length} components on a ${ext === '.svg' ? 'timeline' : 'timeline page'}\n`);
     return 0;
   },
 };

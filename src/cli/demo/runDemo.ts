@@ -4,6 +4,8 @@ import { renderTimelineSvg } from '../../report/plot/renderTimelineSvg.js';
 import { formatDuration } from '../../report/plot/formatDuration.js';
 import { formatCriticalChain } from '../format/formatCriticalChain.js';
 import { summaryLine, summaryTable } from '../format/summaryTable.js';
+import { terminalText } from '../format/terminalText.js';
+import { toJson } from '../format/toJson.js';
 import { watchBoot } from '../progress/watchBoot.js';
 import type { Terminal } from '../Terminal.js';
 import { writeOutput } from '../writeOutput.js';
@@ -42,9 +44,9 @@ export async function runDemo({ term, cwd, out = '.', verbose = false }: DemoOpt
   }
   const report = warmup.report();
   term.out.write(`\n${summaryTable(report, paint)}\n\n${paint.bold('Critical chain')}\n${formatCriticalChain(report, criticalChain(report), undefined, paint)}\n\n`);
-  const reportPath = await writeOutput(join(out, 'boot-report.json'), cwd, `${JSON.stringify(report, null, 2)}\n`);
+  const reportPath = await writeOutput(join(out, 'boot-report.json'), cwd, `${toJson(report, 2)}\n`);
   const svgPath = await writeOutput(join(out, 'boot-timeline.svg'), cwd, renderTimelineSvg(report, { title: 'preheat demo: voice assistant boot' }));
-  const shown = (path: string): string => relative(cwd, path) || path;
+  const shown = (path: string): string => terminalText(relative(cwd, path) || path);
   term.out.write(`Wrote ${shown(reportPath)} and ${shown(svgPath)} (open the SVG in a browser).\n`);
   term.out.write(paint.grey(`Next: npx preheat analyze blame ${shown(reportPath)}   (also: critical-chain, plot -o boot.html, trace -o trace.json)\n`));
   await warmup.shutdown();

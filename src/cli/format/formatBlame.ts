@@ -1,6 +1,7 @@
 import type { BlameEntry } from '../../report/blame.js';
 import { formatDuration } from '../../report/plot/formatDuration.js';
 import type { Paint } from '../Terminal.js';
+import { terminalText } from './terminalText.js';
 
 /** Like `systemd-analyze blame`: right-aligned time, then the name and what else is worth knowing. */
 export function formatBlame(entries: readonly BlameEntry[], paint: Paint): string {
@@ -14,7 +15,7 @@ export function formatBlame(entries: readonly BlameEntry[], paint: Paint): strin
       if (e.status === 'degraded') notes.push(paint.yellow('degraded'));
       if (e.status === 'failed') notes.push(paint.red('failed'));
       if (!e.required) notes.push('optional');
-      return `${times[k]!.padStart(width)} ${e.name}${notes.length > 0 ? ` ${paint.grey('(')}${notes.join(paint.grey(', '))}${paint.grey(')')}` : ''}`;
+      return `${times[k]!.padStart(width)} ${terminalText(e.name)}${notes.length > 0 ? ` ${paint.grey('(')}${notes.join(paint.grey(', '))}${paint.grey(')')}` : ''}`;
     })
     .join('\n');
 }

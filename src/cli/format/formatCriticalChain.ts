@@ -3,6 +3,7 @@ import type { CriticalChainLink } from '../../report/criticalChain.js';
 import { priorityName } from '../../index.js';
 import { formatDuration } from '../../report/plot/formatDuration.js';
 import type { Paint } from '../Terminal.js';
+import { terminalText } from './terminalText.js';
 
 const maxIndent = 30;
 
@@ -17,7 +18,7 @@ export function formatCriticalChain(report: BootReport, chain: readonly Critical
     '',
   ];
   if (chain.length === 0) {
-    lines.push(target === undefined ? 'Nothing settled during the boot.' : `${target} has not settled: it never loaded.`);
+    lines.push(target === undefined ? 'Nothing settled during the boot.' : `${terminalText(target)} has not settled: it never loaded.`);
     return lines.join('\n');
   }
   let depth = 0;
@@ -34,11 +35,12 @@ export function formatCriticalChain(report: BootReport, chain: readonly Critical
 }
 
 function describe(link: CriticalChainLink, paint: Paint): string {
-  const name = link.status === 'failed' ? paint.red(link.name) : link.status === 'degraded' ? paint.yellow(link.name) : link.name;
+  const shown = terminalText(link.name);
+  const name = link.status === 'failed' ? paint.red(shown) : link.status === 'degraded' ? paint.yellow(shown) : shown;
   const took = link.durationMs > 0 ? ` ${paint.red(`+${formatDuration(link.durationMs)}`)}` : '';
   const notes: string[] = [];
   if (link.status !== 'ready') notes.push(link.status);
   if (link.via === 'wave') notes.push(`ended wave ${priorityName(link.wave)}`);
-  if (link.tiedWith.length > 0) notes.push(`tied with ${link.tiedWith.join(', ')}`);
+  if (link.tiedWith.length > 0) notes.push(`tied with ${link.tiedWith.map(terminalText).join(', ')}`);
   return `${name} @${formatDuration(link.settledAtMs)}${took}${notes.length > 0 ? paint.grey(` (${notes.join('; ')})`) : ''}`;
 }

@@ -4,6 +4,7 @@ import { formatDuration } from '../../report/plot/formatDuration.js';
 import type { Paint } from '../Terminal.js';
 import { shortReason } from './shortReason.js';
 import { paintStatus } from './statusMark.js';
+import { terminalText } from './terminalText.js';
 import { renderTable } from './table.js';
 
 /** The table printed after a boot: one row per component, in wave and start order. */
@@ -11,8 +12,9 @@ export function summaryTable(report: BootReport, paint: Paint): string {
   const ordered = orderRows(report);
   const rows = ordered.map((c) => {
     const ran = c.startedAt !== undefined;
+    const name = terminalText(c.name);
     return [
-      c.required ? c.name : `${c.name} ${paint.grey('(optional)')}`,
+      c.required ? name : `${name} ${paint.grey('(optional)')}`,
       priorityName(c.priority),
       c.wave === c.priority ? priorityName(c.wave) : `${priorityName(c.wave)}*`,
       paintStatus(c.status, paint),
@@ -40,7 +42,7 @@ export function summaryTable(report: BootReport, paint: Paint): string {
 function note(c: ComponentReport): string {
   if (c.status === ComponentStatus.Pending) return c.wave >= Priority.DEFERRED ? 'deferred: loads on first use' : 'not loaded';
   if (c.lastError === undefined) return '';
-  const line = shortReason(c.lastError, c.name);
+  const line = terminalText(shortReason(c.lastError, c.name));
   return line.length <= 60 ? line : `${line.slice(0, 59)}…`;
 }
 
@@ -56,7 +58,7 @@ export function summaryLine(report: BootReport, failedRequired: readonly string[
   ];
   const time = formatDuration(report.totalLoadTimeMs);
   if (failedRequired.length > 0) {
-    return `${paint.red(paint.bold('Boot failed'))} after ${time}: ${parts.join(', ')}; required: ${failedRequired.join(', ')}`;
+    return `${paint.red(paint.bold('Boot failed'))} after ${time}: ${parts.join(', ')}; required: ${failedRequired.map(terminalText).join(', ')}`;
   }
   return `${paint.bold('Boot finished')} in ${time}: ${parts.join(', ')}`;
 }

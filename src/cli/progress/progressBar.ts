@@ -1,6 +1,7 @@
 import type { BootProgress } from '../../index.js';
 import { formatDuration } from '../../report/plot/formatDuration.js';
 import type { Paint } from '../Terminal.js';
+import { terminalText } from '../format/terminalText.js';
 
 const barWidth = 24;
 
@@ -17,7 +18,7 @@ export function progressBar(p: BootProgress, loading: readonly string[], elapsed
   const room = columns - 1 - (barWidth + head.length + countsWidth);
   let tail = '';
   if (loading.length > 0 && room > 12) {
-    tail = `  loading ${loading.join(', ')}`;
+    tail = `  loading ${loading.map(terminalText).join(', ')}`;
     if (tail.length > room) tail = `${tail.slice(0, room - 1)}…`;
   }
   if (room < 0) return `${p.settled}/${p.total} ${p.waveName}`.slice(0, Math.max(0, columns - 1));

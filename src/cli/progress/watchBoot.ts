@@ -3,6 +3,7 @@ import { ComponentStatus, type BootProgress, type BootReport, type ComponentEven
 import { formatDuration } from '../../report/plot/formatDuration.js';
 import type { Terminal } from '../Terminal.js';
 import { shortReason } from '../format/shortReason.js';
+import { terminalText } from '../format/terminalText.js';
 import { progressBar } from './progressBar.js';
 
 /** `bar`: a line redrawn in place under the event lines (a terminal); `lines`: events only (CI, pipes); `off`. */
@@ -23,7 +24,8 @@ export function watchBoot(warmup: Watchable, term: Terminal, mode: ProgressMode,
   const { paint } = term;
   const initial = warmup.report();
   const required = new Map(Object.values(initial.components).map((c) => [c.name, c.required]));
-  const nameWidth = Math.min(32, [...required.keys()].reduce((w, name) => Math.max(w, name.length), 0));
+  // Names and messages come from the module: every one printed goes through terminalText.
+  const nameWidth = Math.min(32, [...required.keys()].reduce((w, name) => Math.max(w, terminalText(name).length), 0));
   const loading = new Map<string, number>();
   const wallStart = Date.now();
   let t0: number | undefined;
@@ -49,20 +51,20 @@ export function watchBoot(warmup: Watchable, term: Terminal, mode: ProgressMode,
 
   const onEvent = (e: ComponentEvent): void => {
     t0 ??= warmup.report().startedAt; // once: the boot's own start, so times match the report
-    if (e.type === 'warning') return print(`  ${paint.yellow('!')} ${e.name}: ${e.message ?? ''}`);
+    if (e.type === 'warning') return print(`  ${paint.yellow('!')} ${terminalText(e.name)}: ${terminalText(e.message ?? '')}`);
     if (e.type === 'attempt') {
       if (e.outcome === 'ready' || e.outcome === undefined) return;
       const word = outcomeWords[e.outcome] ?? e.outcome;
       // A retry follows only if the component is still loading once the attempt's promise chain has run.
       setImmediate(() => {
-        if (loading.has(e.name)) print(`  ${paint.magenta('↻')} ${e.name}: attempt ${e.attempt ?? '?'} ${word}, retrying`);
+        if (loading.has(e.name)) print(`  ${paint.magenta('↻')} ${terminalText(e.name)}: attempt ${e.attempt ?? '?'} ${word}, retrying`);
       });
       return;
     }
     switch (e.status) {
       case ComponentStatus.Loading:
         loading.set(e.name, e.at);
-        if (verbose) print(`  ${paint.grey('…')} ${e.name.padEnd(nameWidth)}  ${at(e.at)} loading`);
+        if (verbose) print(`  ${paint.grey('…')} ${terminalText(e.name).padEnd(nameWidth)}  ${at(e.at)} loading`);
         else drawBar();
         return;
       case ComponentStatus.Ready:
@@ -79,8 +81,8 @@ export function watchBoot(warmup: Watchable, term: Terminal, mode: ProgressMode,
     const started = loading.get(e.name);
     loading.delete(e.name);
     const took = started === undefined ? 'not run' : `+${formatDuration(e.at - started)}`;
-    const name = e.name.padEnd(nameWidth);
-    const reason = e.error === undefined ? '' : `: ${shortReason(e.error.message, e.name)}`;
+    const name = terminalText(e.name).padEnd(nameWidth);
+    const reason = e.error === undefined ? '' : `: ${terminalText(shortReason(e.error.message, e.name))}`;
     const optional = required.get(e.name) === false ? ' (optional)' : '';
     if (e.status === 'ready') return `  ${paint.green('✓')} ${name}  ${at(e.at)} ${took}`;
     if (e.status === 'degraded') return `  ${paint.yellow('~')} ${name}  ${at(e.at)} ${took}  ${paint.yellow('degraded')}${paint.grey(reason)}`;

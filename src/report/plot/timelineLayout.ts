@@ -68,9 +68,13 @@ export function timelineLayout(
     for (const a of row.attemptHistory) t1 = Math.max(t1, a.finishedAt);
   }
   if (!(t1 > t0)) t1 = t0 + 1;
-  const scale = (plotRight - plotLeft) / (t1 - t0);
+  // In halves: t1 − t0 overflows for far-apart times (1e308 − -1e308), halving is exact, and the
+  // result is the same number as without it. A span lost next to a huge t0 (t0 + 1 === t0) is 1 ms.
+  const halfSpan = t1 / 2 - t0 / 2 > 0 ? t1 / 2 - t0 / 2 : 0.5;
+  const scale = (plotRight - plotLeft) / halfSpan;
+  const width = Math.max(options.width, plotRight + pad);
   return {
-    width: Math.max(options.width, plotRight + pad),
+    width,
     height: footerY + 14,
     rowHeight,
     barHeight,
@@ -87,8 +91,15 @@ export function timelineLayout(
     footerY,
     t0,
     t1,
-    x: (t) => round(plotLeft + (t - t0) * scale),
+    // Clamped a picture's width beyond each edge: a time far outside the boot stays outside the
+    // picture without writing a coordinate like 1e+300 (or NaN, for a report that is not one).
+    x: (t) => round(clamp(plotLeft + (t / 2 - t0 / 2) * scale, -width, 2 * width)),
   };
+}
+
+/** `n` within [lo, hi]; NaN becomes lo. */
+function clamp(n: number, lo: number, hi: number): number {
+  return n > hi ? hi : n >= lo ? n : lo;
 }
 
 /** Two decimals keep the file small without visible error. */
