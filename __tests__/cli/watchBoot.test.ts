@@ -88,7 +88,7 @@ describe('watchBoot with control characters in names and errors', () => {
       const term: Terminal = { out, err: out, tty: true, columns: 200, paint: makePaint(true) };
       const warmup = new Warmup(new Container()).register(
         { token: 'slow\x1b[2J', load: after(300, {}) },
-        { token: 'flaky\u009b31m', retries: 1, retryDelay: 50, load: ({ attempt }) => (attempt === 1 ? Promise.reject(new Error('reset\x1b]0;title\x07')) : {}) },
+        { token: 'flaky\u009b31m', retries: 1, backoff: { delay: 50 }, load: ({ attempt }) => (attempt === 1 ? Promise.reject(new Error('reset\x1b]0;title\x07')) : {}) },
         { token: 'bad\u202e', required: false, load: () => Promise.reject(new Error('no\rway')) },
       );
       const stop = watchBoot(warmup, term, 'bar', true);

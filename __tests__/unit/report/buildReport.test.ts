@@ -15,13 +15,13 @@ function spec(index: number, name: string): ComponentSpec {
     dependsOn: [],
     optionalDependsOn: [],
     timeout: 1_000,
-    retries: 2,
-    backoff: { delay: 0, factor: 1, maxDelay: 0, jitter: 0 },
+    retry: { count: 2, delay: 0, factor: 1, maxDelay: 0, jitter: 0 },
     required: true,
     memoryMb: 0,
     healthTimeout: undefined,
     shutdownTimeout: undefined,
     ctor: undefined,
+    injections: [],
     definition: { token: name, load: () => ({}) },
   };
 }
@@ -38,16 +38,14 @@ describe('buildReport', () => {
     const setUp = (): ComponentStates => {
       const states = new ComponentStates(specs);
       states.grow(1);
-      states.set(0, ComponentStatus.Loading, 10);
-      states.startedAt[0] = 10;
-      states.recordAttempt(0, 1, 10, 20, 'failed', 'boom');
+      states.start(0, 10);
+      states.recordAttempt(0, 1, 10, 20, 'failed', new Error('boom'));
       return states;
     };
     const moreAttempts = (states: ComponentStates): void => {
-      states.recordAttempt(0, 2, 30, 40, 'failed', 'boom');
+      states.recordAttempt(0, 2, 30, 40, 'failed', new Error('boom'));
       states.recordAttempt(0, 3, 50, 60, 'ready');
-      states.set(0, ComponentStatus.Ready, 60);
-      states.finishedAt[0] = 60;
+      states.settle(0, ComponentStatus.Ready, 60, {}, undefined, 3);
     };
 
     describe('when components is read at once', () => {
@@ -110,7 +108,7 @@ describe('Warmup.report', () => {
 
   describe('having a report taken while a component retries', () => {
     it('should not change as the later attempts happen', async () => {
-      const warmup = new Warmup(new Container()).register({ token: 'flaky', retries: 2, retryDelay: 100, load: failTwice });
+      const warmup = new Warmup(new Container()).register({ token: 'flaky', retries: 2, backoff: { delay: 100 }, load: failTwice });
       const booted = warmup.boot();
       await jest.advanceTimersByTimeAsync(50); // attempt 1 failed, waiting to retry
       const readAtOnce = warmup.report();
@@ -128,7 +126,7 @@ describe('Warmup.report', () => {
 
   describe('having a report taken after the boot, before a DEFERRED component loads on demand', () => {
     it('should show it as not loaded, and the next report as loaded', async () => {
-      const warmup = new Warmup(new Container()).register({ token: 'model', priority: Priority.DEFERRED, retries: 2, retryDelay: 100, load: failTwice });
+      const warmup = new Warmup(new Container()).register({ token: 'model', priority: Priority.DEFERRED, retries: 2, backoff: { delay: 100 }, load: failTwice });
       const booted = warmup.boot();
       await jest.advanceTimersByTimeAsync(10);
       const atBoot: BootReport = await booted;
