@@ -23,6 +23,7 @@ export { Warmup } from './Warmup.js';
 export type { WaitOptions } from './readiness/Waits.js';
 export type { ShutdownOptions, ShutdownHooksOptions } from './lifecycle/ShutdownOptions.js';
 export type { WarmupOptions } from './WarmupOptions.js';
+export type { BindingStrategy } from './container/ComponentBindings.js';
 export { Component } from './component/Component.js';
 export { Priority, priorityName } from './component/Priority.js';
 export { ComponentStatus, isUsable } from './component/ComponentStatus.js';

@@ -37,6 +37,11 @@ export interface ComponentReport {
   readonly errorCode?: string;
   /** Rolling health from the runtime monitor, once it has checked the component. */
   readonly health?: HealthScore;
+  /**
+   * Attempts that timed out or were cancelled while their work, which ignores its AbortSignal,
+   * still runs (see `abandoned` on their records). Present only when there is one.
+   */
+  readonly abandonedRunning?: number;
 }
 
 /**

@@ -40,6 +40,7 @@ export function buildReport(source: ReportSource): BootReport {
     attempts: states.attempts.slice(0, count),
     startedAt: states.startedAt.slice(0, count),
     finishedAt: states.finishedAt.slice(0, count),
+    abandoned: states.abandoned.slice(0, count),
     health: undefined,
   };
   const { status, attempts } = snapshot;
@@ -97,6 +98,7 @@ interface Snapshot {
   readonly finishedAt: readonly number[];
   /** Health scores by index, only for the components a monitor has checked. */
   health: Map<number, HealthScore> | undefined;
+  readonly abandoned: readonly number[];
 }
 
 function buildComponents(source: ReportSource, snapshot: Snapshot): Record<string, ComponentReport> {
@@ -139,6 +141,7 @@ function buildComponents(source: ReportSource, snapshot: Snapshot): Record<strin
     if (error !== undefined) report.lastError = messageOf(error);
     if (PreheatError.is(error)) report.errorCode = error.code;
     if (health !== undefined) report.health = health;
+    if (snapshot.abandoned[i]! > 0) report.abandonedRunning = snapshot.abandoned[i]!;
     // Assigning to '__proto__' would set the object's prototype instead of adding a key.
     if (spec.name === '__proto__') Object.defineProperty(components, spec.name, { value: report, enumerable: true, writable: true, configurable: true });
     else components[spec.name] = report;
