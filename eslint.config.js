@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'coverage/**', 'node_modules/**', '.scratch/**', 'bench/results/**'] },
+  { ignores: ['dist/**', 'coverage/**', 'node_modules/**', '.scratch/**', 'bench/results/**', '.stryker-tmp/**', 'reports/**'] },
   js.configs.recommended,
   {
     files: ['**/*.ts'],
