@@ -59,6 +59,19 @@ export const knownBugRepros: readonly { readonly bug: KnownBug; readonly title: 
     },
   },
   {
+    bug: 'h',
+    // The same cascade seen through the phase. Expected: c0's failure fails c1 (optional, CRITICAL)
+    // by dependency, which settles the CRITICAL wave: critical-ready; then c2 (required) by
+    // dependency, which fires fail-fast: failed. Actual: booting → failed, no critical-ready. Right
+    // if a failure and its whole propagation are one step, but then (h) above is right too.
+    title: 'failFast: critical-ready is skipped when the cascade that fires fail-fast settles the CRITICAL wave first',
+    scenario: {
+      options: { failFast: true, random: 0 },
+      components: [loader(0, CRITICAL, [reject(5)], { required: false }), loader(1, CRITICAL, [resolve(1)], { deps: [on(0)], required: false }), loader(2, MEDIUM, [resolve(1)], { deps: [on(0)] })],
+      actions: [],
+    },
+  },
+  {
     bug: 'i',
     // Expected (the lead's rule): c0, a boot member, failed on demand before boot(); boot() under
     // failFast cancels at once, so c1, which had not started, fails with the cancellation.

@@ -23,6 +23,11 @@ export function classify(first: Violation, model: ModelState): KnownBug | undefi
   const dependencyNotCancelled = first.rule === 'wrong-code' && first.message.includes(`with ${codes.dependencyFailed}; expected ${codes.cancelled}`);
   if (dependencyNotCancelled && cancel?.reason === 'failFast' && cancel.atBoot === true) return 'i';
   if (dependencyNotCancelled && cancel?.reason === 'failFast' && triggerCode === codes.dependencyFailed && cancel.t === first.t) return 'h';
+  //     The same cascade, read as one step: when it also settles the CRITICAL wave (optional members
+  //     failed by the same dependency) before it reaches the required trigger, critical-ready never
+  //     comes, though it was due before the cancellation.
+  const noCriticalReady = first.rule === 'phase' && first.message.endsWith('expected critical-ready');
+  if (noCriticalReady && cancel?.reason === 'failFast' && triggerCode === codes.dependencyFailed && cancel.t === first.t) return 'h';
   // (i) Under failFast, boot() after a required boot member failed on demand fails that member's
   //     dependents with DependencyFailedError while planning, before it cancels the boot; the lead's
   //     rule wants the cancellation, at once.
