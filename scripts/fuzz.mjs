@@ -7,7 +7,8 @@
 //   npm run fuzz -- --runs 5000 --seed 42        a given seed
 //   npm run fuzz -- --seed 42 --path "17:3:0"    replay one counterexample
 //   npm run fuzz -- --strict                     fail on the known bugs too
-//   npm run fuzz -- --only b --shrinks 5000      hunt one known bug and shrink it further
+//   npm run fuzz -- --only g --shrinks 5000      hunt one known bug and shrink it further
+//   npm run fuzz -- --max-components 6           small graphs, more interleavings per second
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';

@@ -24,17 +24,23 @@ export type Entry =
   | { readonly k: 'phase'; readonly phase: Phase }
   /** A loader (or class constructor) was called; `gets` is what `ctx.get` returned per dependency (an instance id, null, or `threw:CODE`). */
   | { readonly k: 'load'; readonly c: number; readonly n: number; readonly ctxAttempt?: number; readonly gets: readonly (string | null)[] }
+  /** A class's `onWarmup` was called (a loader's work starts with its `load` entry). */
+  | { readonly k: 'warmup'; readonly c: number; readonly n: number }
   /** The loader / onWarmup settled on its own: resolved with its instance, or rejected / threw. */
   | { readonly k: 'settled'; readonly c: number; readonly n: number; readonly how: 'value' | 'reject' }
   | { readonly k: 'health'; readonly c: number; readonly n: number; readonly id: string }
   | { readonly k: 'dispose'; readonly c: number; readonly id: string }
-  | { readonly k: 'get-async-call'; readonly call: number; readonly c: number }
+  | { readonly k: 'get-async-call'; readonly call: number; readonly c: number; readonly via?: 'container' }
   | { readonly k: 'get-async-end'; readonly call: number; readonly c: number; readonly id?: string; readonly error?: ErrorInfo }
-  | { readonly k: 'shutdown-call' }
+  | { readonly k: 'shutdown-call'; readonly drainMs?: number }
   | { readonly k: 'shutdown-end' }
   | { readonly k: 'container-get'; readonly c: number; readonly id?: string; readonly error?: ErrorInfo }
   | { readonly k: 'unhandled'; readonly reason: string }
-  /** At the end of the run: the report boot() gave no longer reads as it did when it was given. */
+  /** A value of `progress$` (after `boot()` was called). */
+  | { readonly k: 'progress'; readonly total: number; readonly settled: number }
+  /** `warmup.report()` was taken: by an action, or at the very end of the run (`final`). */
+  | { readonly k: 'report'; readonly report: BootReport; readonly final: boolean }
+  /** At the end of the run: a report given out earlier (by boot(), BootError, report()) no longer reads as it did then. */
   | { readonly k: 'report-drift'; readonly detail: string };
 
 /** An entry with its virtual time (ms since the run began) and its position in the log. */
@@ -63,9 +69,10 @@ function describe(e: Entry, names: readonly string[]): string {
   const err = (x: ErrorInfo | undefined): string => (x === undefined ? '' : ` ${x.code ?? x.name}${x.cause ? ` (cause ${x.cause.code ?? x.cause.name})` : ''}`);
   switch (e.k) {
     case 'boot-call':
-    case 'shutdown-call':
     case 'shutdown-end':
       return e.k;
+    case 'shutdown-call':
+      return `shutdown-call${e.drainMs === undefined ? '' : ` (drainMs ${e.drainMs})`}`;
     case 'boot-end':
       return `boot-end ${e.ok ? 'resolved' : 'rejected'}${err(e.error)}${e.error?.failedRequired ? ` [${e.error.failedRequired.join(',')}]` : ''}`;
     case 'status':
@@ -78,6 +85,8 @@ function describe(e: Entry, names: readonly string[]): string {
       return `phase ${e.phase}`;
     case 'load':
       return `load ${n(e.c)}#${e.n}${e.gets.length > 0 ? ` gets [${e.gets.join(',')}]` : ''}`;
+    case 'warmup':
+      return `onWarmup ${n(e.c)}#${e.n}`;
     case 'settled':
       return `loader ${n(e.c)}#${e.n} ${e.how === 'value' ? 'resolved' : 'rejected'}`;
     case 'health':
@@ -85,14 +94,18 @@ function describe(e: Entry, names: readonly string[]): string {
     case 'dispose':
       return `dispose ${e.id}`;
     case 'get-async-call':
-      return `getAsync#${e.call}(${n(e.c)})`;
+      return `${e.via === 'container' ? 'container.' : ''}getAsync#${e.call}(${n(e.c)})`;
     case 'get-async-end':
       return `getAsync#${e.call}(${n(e.c)}) → ${e.id ?? ''}${err(e.error)}`;
     case 'container-get':
       return `container.get(${n(e.c)}) → ${e.id ?? ''}${err(e.error)}`;
     case 'unhandled':
       return `UNHANDLED REJECTION ${e.reason}`;
+    case 'progress':
+      return `progress ${e.settled}/${e.total}`;
+    case 'report':
+      return `warmup.report()${e.final ? ' (final)' : ''}`;
     case 'report-drift':
-      return `report changed after boot(): ${e.detail}`;
+      return `a report changed after it was given: ${e.detail}`;
   }
 }

@@ -36,7 +36,6 @@ export interface ComponentPlan {
   readonly required?: boolean;
   readonly timeout?: number;
   readonly retries?: number;
-  readonly retryDelay?: number;
   readonly backoff?: { readonly delay?: number; readonly factor?: number; readonly maxDelay?: number; readonly jitter?: number };
   readonly memoryMb?: number;
   readonly healthTimeout?: number;
@@ -56,16 +55,26 @@ export interface ScenarioOptions {
   readonly random: number;
 }
 
-/** Something the test does at a virtual time, after everything due at that ms has run. */
+/**
+ * Something the test does at a virtual time, after everything due at that ms has run. `getAsync`
+ * goes through `warmup.getAsync` or the container's `container.getAsync`; `report` takes
+ * `warmup.report()`.
+ */
 export type Action =
-  | { readonly at: number; readonly kind: 'getAsync'; readonly target: number }
-  | { readonly at: number; readonly kind: 'shutdown' };
+  | { readonly at: number; readonly kind: 'getAsync'; readonly target: number; readonly via?: 'container' }
+  | { readonly at: number; readonly kind: 'report' }
+  /** `drainMs`: `shutdown({ drainMs })`, so components stay usable (and are handed out) that long. */
+  | { readonly at: number; readonly kind: 'shutdown'; readonly drainMs?: number };
 
-/** A whole run: `boot()` at 0, the actions in time order, then `shutdown()` if no action did it. */
+/**
+ * A whole run: `boot()` at `bootAt` (0 when absent; before the actions of that ms), the actions in
+ * time order, then `shutdown()` if no action did it.
+ */
 export interface Scenario {
   readonly options: ScenarioOptions;
   readonly components: readonly ComponentPlan[];
   readonly actions: readonly Action[];
+  readonly bootAt?: number;
   /** The order of `register` (component indices); index order when absent. Dependencies always have lower indices. */
   readonly registration?: readonly number[];
 }

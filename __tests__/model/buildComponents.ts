@@ -36,7 +36,7 @@ function optionsOf(plan: ComponentPlan, tokens: readonly ServiceIdentifier[]): C
   const options: Record<string, unknown> = { priority: plan.priority };
   if (required.length > 0) options['dependsOn'] = required;
   if (optional.length > 0) options['optionalDependsOn'] = optional;
-  for (const key of ['required', 'timeout', 'retries', 'retryDelay', 'backoff', 'memoryMb', 'healthTimeout'] as const) {
+  for (const key of ['required', 'timeout', 'retries', 'backoff', 'memoryMb', 'healthTimeout'] as const) {
     if (plan[key] !== undefined) options[key] = plan[key];
   }
   return options;
@@ -136,6 +136,7 @@ function componentClass(plan: ComponentPlan, c: number, options: ComponentOption
       log.push({ k: 'load', c, n: this.n, gets: [] });
     }
     onWarmup(signal: AbortSignal): unknown {
+      log.push({ k: 'warmup', c, n: this.n });
       return play.attempt(this.n, () => signal, () => undefined);
     }
     onShutdown(): void {

@@ -15,11 +15,11 @@ export interface Verdict {
 /** Runs the scenario (jest fake timers must be on) and feeds its log to the model. */
 export async function checkScenario(scenario: Scenario): Promise<Verdict> {
   const run = await runScenario(scenario);
-  const model = new BootModel(scenario);
+  const model = new BootModel(scenario, run.t0);
   for (const entry of run.log.entries) model.consume(entry);
   model.finish(run.end, run.bootBound);
   const first = model.violations[0];
-  return { run, violations: model.violations, known: first === undefined ? undefined : classify(first, model, scenario) };
+  return { run, violations: model.violations, known: first === undefined ? undefined : classify(first, model) };
 }
 
 /** A failure message: the violations, then the log around the first one. */

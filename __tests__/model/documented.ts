@@ -30,7 +30,7 @@ export interface Resolved {
   readonly jitter: number;
 }
 
-/** README: backoff defaults to 1_000 ms, ×2, cap 30 s, no jitter; `backoff.delay` overrides `retryDelay`. */
+/** README: backoff defaults to 1_000 ms, ×2, cap 30 s, no jitter, each key on its own. */
 export function resolve(plan: ComponentPlan, scenario: Scenario): Resolved {
   return {
     timeout: plan.timeout ?? defaults.timeout,
@@ -38,7 +38,7 @@ export function resolve(plan: ComponentPlan, scenario: Scenario): Resolved {
     required: plan.required ?? defaults.required,
     memoryMb: plan.memoryMb ?? defaults.memoryMb,
     healthTimeout: plan.healthTimeout ?? scenario.options.healthTimeout ?? defaults.healthTimeout,
-    delay: plan.backoff?.delay ?? plan.retryDelay ?? 1_000,
+    delay: plan.backoff?.delay ?? 1_000,
     factor: plan.backoff?.factor ?? 2,
     maxDelay: plan.backoff?.maxDelay ?? 30_000,
     jitter: plan.backoff?.jitter ?? 0,

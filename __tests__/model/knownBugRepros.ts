@@ -2,7 +2,7 @@ import { Priority } from '../../src/index.js';
 import type { KnownBug } from './knownBugs.js';
 import type { Behaviour, ComponentPlan, Edge, Scenario } from './Scenario.js';
 
-const { CRITICAL, HIGH, MEDIUM, DEFERRED } = Priority;
+const { CRITICAL, MEDIUM } = Priority;
 const resolve = (ms: number): Behaviour => ({ kind: 'resolve', ms });
 const reject = (ms: number): Behaviour => ({ kind: 'reject', ms });
 const on = (c: number, optional = false): Edge => ({ on: c, optional });
@@ -17,79 +17,85 @@ function loader(c: number, priority: Priority, attempts: Behaviour[], more: Part
  */
 export const knownBugRepros: readonly { readonly bug: KnownBug; readonly title: string; readonly scenario: Scenario }[] = [
   {
-    bug: 'a',
-    // Expected: c0 (in its health check at 10 ms) is cancelled, then boot() rejects. Actual: the
-    // MEDIUM wave completes twice (c1's settle, and c2 settled by the fail-fast stop inside it),
-    // the eager wave counter reaches 0 and the report is built with c0 still loading.
-    title: 'eager + failFast: boot() settles while a CRITICAL component is still in its health check',
-    scenario: {
-      options: { schedule: 'eager', failFast: true, random: 0 },
-      components: [
-        loader(0, CRITICAL, [resolve(5)], { health: [{ kind: 'true', ms: 100 }] }),
-        loader(1, MEDIUM, [reject(10)]),
-        loader(2, MEDIUM, [resolve(1)], { deps: [on(0)] }),
-      ],
-      actions: [],
-    },
-  },
-  {
-    bug: 'b',
-    // Expected: c1 (required) fails by its dependency at 5 ms, fail-fast fires, nothing starts.
-    // Actual: c2, released by the same settle of c0, starts and its loader is called.
-    title: 'failFast: a sibling released by the same settle starts after a required dependent failed by its dependency',
-    scenario: {
-      options: { failFast: true, random: 0 },
-      components: [
-        loader(0, MEDIUM, [reject(5)], { required: false }),
-        loader(1, MEDIUM, [resolve(1)], { deps: [on(0)] }),
-        loader(2, MEDIUM, [resolve(1)], { deps: [on(0, true)] }),
-      ],
-      actions: [],
-    },
-  },
-  {
-    bug: 'c',
-    // Expected: boot() resolves (c1 is DEFERRED, not in the boot set; getAsync rejects). Actual:
-    // boot() rejects with BootError listing c1.
-    title: 'a required DEFERRED component that fails on demand during the boot fails the boot',
+    bug: 'g',
+    // Expected: progress$ ends at 3/3 when c2 settles (50 ms), and settled never passes total.
+    // Actual: 0/0, 1/0 (c1 fails by its dependency while boot() plans, before total is set), 2/3,
+    // 3/3 with c2 still loading, then 4/3: c1 is counted twice.
+    title: 'progress$ counts twice a boot member that boot() fails by a dependency that failed on demand before it',
     scenario: {
       options: { random: 0 },
-      components: [loader(0, CRITICAL, [resolve(50)]), loader(1, DEFERRED, [reject(5)])],
-      actions: [{ kind: 'getAsync', at: 0, target: 1 }],
+      components: [
+        loader(0, CRITICAL, [reject(1)], { required: false }),
+        loader(1, MEDIUM, [resolve(1)], { deps: [on(0)], required: false }),
+        loader(2, MEDIUM, [resolve(50)]),
+      ],
+      actions: [{ kind: 'getAsync', at: 0, target: 0 }],
+      bootAt: 5,
     },
   },
   {
-    bug: 'c',
-    // Expected: c0 loads on (the boot set has no failure). Actual: c1's failure on demand fires
-    // fail-fast, c0 is cancelled and boot() rejects.
-    title: 'failFast: a required DEFERRED component that fails on demand cancels the boot',
+    bug: 'g',
+    // Expected: progress$ 1/3 (c0), 3/3 once fail-fast cancelled c1 and c2 at boot(). Actual: it
+    // goes on to 4/3 and 5/3: the cancelled ones are counted twice.
+    title: 'failFast: progress$ counts twice the boot members cancelled by boot() for a failure on demand before it',
     scenario: {
       options: { failFast: true, random: 0 },
-      components: [loader(0, CRITICAL, [resolve(50)]), loader(1, DEFERRED, [reject(5)])],
-      actions: [{ kind: 'getAsync', at: 0, target: 1 }],
+      components: [loader(0, MEDIUM, [reject(1)]), loader(1, MEDIUM, [resolve(50)]), loader(2, MEDIUM, [resolve(50)])],
+      actions: [{ kind: 'getAsync', at: 0, target: 0 }],
+      bootAt: 5,
     },
   },
   {
-    bug: 'e',
-    // Expected: booting → failed → stopping → stopped. Actual: booting → critical-ready → failed:
-    // after fail-fast cancelled c0 (optional, CRITICAL), the CRITICAL wave counts as settled with no
-    // required failure, so acceptingRequests is true for a moment on a boot that already failed.
-    title: 'failFast: the phase goes through critical-ready after fail-fast cancelled the boot',
+    bug: 'h',
+    // Expected (the lead's rule): c1's DependencyFailedError at 5 ms is the first required
+    // failure, fail-fast cancels the boot, and c2, which had not started, fails with the
+    // cancellation. Actual: c2 fails with DependencyFailedError too. With c0 required, both c1 and
+    // c2 get the cancellation.
+    title: 'failFast: a sibling failed by the same optional dependency as the trigger gets DependencyFailedError, not the cancellation',
     scenario: {
-      options: { schedule: 'eager', failFast: true, random: 0 },
-      components: [loader(0, CRITICAL, [resolve(50)], { required: false }), loader(1, HIGH, [reject(5)])],
+      options: { failFast: true, random: 0 },
+      components: [loader(0, MEDIUM, [reject(5)], { required: false }), loader(1, MEDIUM, [resolve(1)], { deps: [on(0)] }), loader(2, MEDIUM, [resolve(1)], { deps: [on(0)] })],
       actions: [],
     },
   },
   {
-    bug: 'f',
-    // Expected: the report boot() resolved with at 10 ms keeps c1 at 1 attempt. Actual: its
-    // attemptHistory is the live array, and c1's second attempt (25 ms) is appended to it.
-    title: 'the report boot() gave keeps growing while an on-demand load retries',
+    bug: 'h',
+    // The same cascade seen through the phase. Expected: c0's failure fails c1 (optional, CRITICAL)
+    // by dependency, which settles the CRITICAL wave: critical-ready; then c2 (required) by
+    // dependency, which fires fail-fast: failed. Actual: booting → failed, no critical-ready. Right
+    // if a failure and its whole propagation are one step, but then (h) above is right too.
+    title: 'failFast: critical-ready is skipped when the cascade that fires fail-fast settles the CRITICAL wave first',
     scenario: {
-      options: { random: 0 },
-      components: [loader(0, CRITICAL, [resolve(10)]), loader(1, DEFERRED, [reject(5), resolve(1)], { retries: 1, retryDelay: 20 })],
+      options: { failFast: true, random: 0 },
+      components: [loader(0, CRITICAL, [reject(5)], { required: false }), loader(1, CRITICAL, [resolve(1)], { deps: [on(0)], required: false }), loader(2, MEDIUM, [resolve(1)], { deps: [on(0)] })],
+      actions: [],
+    },
+  },
+  {
+    bug: 'i',
+    // Expected (the lead's rule): c0, a boot member, failed on demand before boot(); boot() under
+    // failFast cancels at once, so c1, which had not started, fails with the cancellation.
+    // Actual: c1 fails with DependencyFailedError while boot() plans, then the boot is cancelled.
+    title: 'failFast: boot() after a required boot member failed on demand fails its dependents by dependency, not with the cancellation',
+    scenario: {
+      options: { failFast: true, random: 0 },
+      components: [loader(0, MEDIUM, [reject(1)]), loader(1, MEDIUM, [resolve(1)], { deps: [on(0)] })],
+      actions: [{ kind: 'getAsync', at: 0, target: 0 }],
+      bootAt: 5,
+    },
+  },
+  {
+    bug: 'j',
+    // Expected: c0 failed first (1 ms, on demand), c1 by it; boot() under failFast cancels with
+    // c0's error as the cause ("the required component that failed first"). Actual: the cause is
+    // c1's DependencyFailedError, because c1 was registered first.
+    title: 'failFast: boot() after two boot members failed on demand names the first registered, not the first failed',
+    scenario: {
+      options: { failFast: true, random: 0 },
+      components: [loader(0, MEDIUM, [reject(1)]), loader(1, MEDIUM, [resolve(1)], { deps: [on(0)] })],
       actions: [{ kind: 'getAsync', at: 0, target: 1 }],
+      bootAt: 5,
+      registration: [1, 0],
     },
   },
 ];

@@ -1,36 +1,39 @@
-import { codes } from './documented.js';
 import type { ModelState } from './acceptor/ModelState.js';
+import { codes } from './documented.js';
 import type { Violation } from './acceptor/Violation.js';
-import type { Scenario } from './Scenario.js';
 
 /**
- * Bugs already reported to the lead, each recognised by the first violation it causes (and the
- * model's state at that moment). A run whose first violation matches one is counted, not failed;
- * anything else fails the property. `FUZZ_STRICT=1` fails on these too. Each has an `it.failing`
- * repro in bootModel.test.ts: when one is fixed, that test fails, and its entry here goes.
+ * Bugs found by this model and reported to the lead, not fixed yet, each recognised by the first
+ * violation it causes (and the model's state). A run whose first violation matches one is counted,
+ * not failed; anything else fails the property. `FUZZ_STRICT=1` fails on these too. Each has an
+ * `it.failing` repro in bootModel.test.ts (knownBugRepros.ts): when one is fixed, that test fails;
+ * then its entry here goes, and its repro moves to regressions.ts.
  */
-export type KnownBug = 'a' | 'b' | 'c' | 'e' | 'f';
+export type KnownBug = 'g' | 'h' | 'i' | 'j';
 
-export function classify(first: Violation, model: ModelState, scenario: Scenario): KnownBug | undefined {
-  const { cancel, triggerCode, nonBootRequiredFailure } = model.atFirst!;
-  // (a) With failFast, boot() settles (its report built) while a boot component is still loading:
-  //     a wave's completion runs twice when the fail-fast stop empties it from inside a settle.
-  if (first.rule === 'boot-settled-early' && cancel?.reason === 'failFast') return 'a';
-  // (b) A required dependent failed by its dependency is marked Failed before fail-fast fires, so
-  //     a sibling released by the same settle still starts (and its loader is called).
-  const afterCancel = first.rule === 'start-after-cancel' || first.rule === 'load-after-cancel';
-  if (afterCancel && cancel?.reason === 'failFast' && triggerCode === codes.dependencyFailed) return 'b';
-  // (c) A required DEFERRED component that fails on demand during the boot fails the boot, or
-  //     fires fail-fast, although DEFERRED components are not in the boot set.
-  if (nonBootRequiredFailure !== undefined) {
-    if (first.rule === 'boot-outcome' && cancel?.reason !== 'shutdown') return 'c';
-    if (scenario.options.failFast === true && cancel === undefined && nonBootRequiredFailure.t === first.t) return 'c';
-  }
-  // (e) Found by this model: after fail-fast cancelled the boot, the phase still goes through
-  //     critical-ready (then failed) when the CRITICAL wave ends up settled with no required failure.
-  if (first.rule === 'phase-after-cancel' && cancel?.reason === 'failFast') return 'e';
-  // (f) Found by this model: the report boot() gives shares its attemptHistory arrays with the live
-  //     state, so a component still loading (on demand) appends to a report already handed out.
-  if (first.rule === 'report-mutated') return 'f';
+export function classify(first: Violation, model: ModelState): KnownBug | undefined {
+  // (g) progress$ counts twice the boot members that boot() itself fails as it starts, after a
+  //     failure on demand before it: by their dependency while planning, or cancelled by
+  //     fail-fast. `settled` reaches `total` while boot members still load, then goes past it.
+  const { cancel, triggerCode } = model.atFirst!;
+  if (first.rule === 'progress' && (model.failedAtPlan > 0 || cancel?.atBoot === true)) return 'g';
+  // (h) Under failFast, when the first required failure is a dependent failed by an optional
+  //     component, its siblings failed by the same dependency get DependencyFailedError, not the
+  //     cancellation (when the root itself is required, they get the cancellation).
+  const dependencyNotCancelled = first.rule === 'wrong-code' && first.message.includes(`with ${codes.dependencyFailed}; expected ${codes.cancelled}`);
+  if (dependencyNotCancelled && cancel?.reason === 'failFast' && cancel.atBoot === true) return 'i';
+  if (dependencyNotCancelled && cancel?.reason === 'failFast' && triggerCode === codes.dependencyFailed && cancel.t === first.t) return 'h';
+  //     The same cascade, read as one step: when it also settles the CRITICAL wave (optional members
+  //     failed by the same dependency) before it reaches the required trigger, critical-ready never
+  //     comes, though it was due before the cancellation.
+  const noCriticalReady = first.rule === 'phase' && first.message.endsWith('expected critical-ready');
+  if (noCriticalReady && cancel?.reason === 'failFast' && triggerCode === codes.dependencyFailed && cancel.t === first.t) return 'h';
+  // (i) Under failFast, boot() after a required boot member failed on demand fails that member's
+  //     dependents with DependencyFailedError while planning, before it cancels the boot; the lead's
+  //     rule wants the cancellation, at once.
+  // (j) Under failFast, when several required boot members failed on demand before boot(), the
+  //     cancellation names the first one registered, not the one that failed first (its own hint
+  //     says "the required component that failed first").
+  if (first.rule === 'boot-outcome' && first.message.startsWith("fail-fast BootCancelledError's cause is") && cancel?.atBoot === true) return 'j';
   return undefined;
 }

@@ -43,15 +43,14 @@ const priority = fc.oneof(
   { weight: 1, arbitrary: fc.constant(Priority.DEFERRED) },
 );
 
-const backoff = fc.record(
-  {
-    delay: ms(80),
-    factor: fc.constantFrom(1, 1.5, 2, 3),
-    maxDelay: ms(250),
-    jitter: fc.constantFrom(0, 0.25, 0.5),
-  },
-  { requiredKeys: [] },
-);
+/** Every key of `backoff`, or some of them (the others take their documented defaults). */
+const backoffKeys = {
+  delay: ms(80),
+  factor: fc.constantFrom(1, 1.5, 2, 3),
+  maxDelay: ms(250),
+  jitter: fc.constantFrom(0, 0.25, 0.5),
+};
+const backoff = fc.oneof(fc.record(backoffKeys), fc.record(backoffKeys, { requiredKeys: [] }));
 
 /** A component before it knows its index: `deps` are raw numbers reduced modulo the index later. */
 const rawComponent = fc.record({
@@ -61,7 +60,6 @@ const rawComponent = fc.record({
   required: maybe(fc.oneof({ weight: 1, arbitrary: fc.constant(false) }, { weight: 2, arbitrary: fc.constant(true) }), 1),
   timeout: fc.oneof({ weight: 1, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constant(Infinity) }, { weight: 6, arbitrary: fc.integer({ min: 25, max: 300 }) }),
   retries: fc.oneof({ weight: 4, arbitrary: fc.constant(undefined) }, { weight: 4, arbitrary: fc.integer({ min: 0, max: 3 }) }),
-  retryDelay: maybe(ms(80), 1),
   backoff: maybe(backoff, 2),
   memoryMb: maybe(fc.integer({ min: 0, max: 450 }), 1),
   healthTimeout: maybe(fc.integer({ min: 20, max: 150 }), 1),
@@ -84,13 +82,35 @@ const options: fc.Arbitrary<ScenarioOptions> = fc.record(
 );
 
 const rawAction = fc.oneof(
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('getAsync' as const), at: fc.integer({ min: 0, max: 500 }), target: fc.nat(), preferDeferred: fc.boolean() }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('shutdown' as const), at: fc.integer({ min: 0, max: 700 }) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('getAsync' as const),
+      at: fc.integer({ min: 0, max: 500 }),
+      target: fc.nat(),
+      preferDeferred: fc.boolean(),
+      viaContainer: fc.oneof({ weight: 3, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
+      /** When the shutdown drains: call it during the drain instead, while components are still handed out. */
+      duringDrain: fc.oneof({ weight: 3, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('report' as const), at: fc.integer({ min: 0, max: 600 }) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('shutdown' as const),
+      at: fc.integer({ min: 0, max: 700 }),
+      drainMs: fc.oneof({ weight: 2, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 100 }) }),
+    }),
+  },
 );
+
+/** Mostly 0; sometimes later, so getAsync calls (and rarely the shutdown) come before `boot()`. */
+const bootAt = fc.oneof({ weight: 4, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 300 }) });
 
 type RawAction = typeof rawAction extends fc.Arbitrary<infer R> ? R : never;
 
-/** A scenario of 1..`maxComponents` components, with a few getAsync calls and maybe a shutdown. */
+/** A scenario of 1..`maxComponents` components, with a few getAsync calls and reports, and maybe a shutdown. */
 export function scenarioArbitrary(maxComponents = 40): fc.Arbitrary<Scenario> {
   const size = fc.oneof({ weight: 3, arbitrary: fc.integer({ min: 1, max: 12 }) }, { weight: 2, arbitrary: fc.integer({ min: 1, max: maxComponents }) });
   return fc
@@ -99,14 +119,15 @@ export function scenarioArbitrary(maxComponents = 40): fc.Arbitrary<Scenario> {
       /** Percent of attempts (and health checks) that go wrong. */
       flaky: fc.constantFrom(5, 20, 40),
       raws: size.chain((n) => fc.array(rawComponent, { minLength: n, maxLength: n })),
-      actions: fc.array(rawAction, { maxLength: 4 }),
+      actions: fc.array(rawAction, { maxLength: 5 }),
+      bootAt,
       /** Register in index order (dependencies first), reversed, or shuffled by this seed. */
       registration: fc.oneof(fc.constant('index' as const), fc.constant('reverse' as const), fc.integer({ min: 1, max: 2 ** 30 })),
     })
     .filter(({ raws }) => raws.length > 0)
-    .map(({ options: opts, flaky, raws, actions, registration }) => {
+    .map(({ options: opts, flaky, raws, actions, bootAt: at, registration }) => {
       const components = raws.map((raw, i) => toPlan(raw, i, opts, flaky));
-      const scenario: Scenario = { options: opts, components, actions: toActions(actions, components) };
+      const scenario: Scenario = { options: opts, components, actions: toActions(actions, components), ...(at === 0 ? {} : { bootAt: at }) };
       return registration === 'index' ? scenario : { ...scenario, registration: permutation(components.length, registration) };
     });
 }
@@ -142,7 +163,7 @@ function toPlan(raw: Raw, index: number, opts: ScenarioOptions, flaky: number): 
     deps: [...deps].map(([on, optional]) => ({ on, optional })),
     attempts,
   };
-  const optional = { required: raw.required, timeout, retries: raw.retries, retryDelay: raw.retryDelay, backoff: raw.backoff, memoryMb: raw.memoryMb, healthTimeout: raw.healthTimeout, health };
+  const optional = { required: raw.required, timeout, retries: raw.retries, backoff: raw.backoff, memoryMb: raw.memoryMb, healthTimeout: raw.healthTimeout, health };
   for (const [key, value] of Object.entries(optional)) if (value !== undefined) plan[key] = value;
   return plan as unknown as ComponentPlan;
 }
@@ -150,15 +171,18 @@ function toPlan(raw: Raw, index: number, opts: ScenarioOptions, flaky: number): 
 function toActions(raws: readonly RawAction[], components: readonly ComponentPlan[]): Action[] {
   const deferred = components.flatMap((c, i) => (c.priority === Priority.DEFERRED ? [i] : []));
   const actions: Action[] = [];
-  let shutdown = false;
+  const shutdown = raws.find((raw) => raw.kind === 'shutdown');
+  if (shutdown !== undefined) actions.push(shutdown.drainMs === undefined ? { kind: 'shutdown', at: shutdown.at } : { kind: 'shutdown', at: shutdown.at, drainMs: shutdown.drainMs });
   for (const raw of raws) {
-    if (raw.kind === 'shutdown') {
-      if (!shutdown) actions.push({ kind: 'shutdown', at: raw.at });
-      shutdown = true;
+    if (raw.kind === 'shutdown') continue;
+    if (raw.kind === 'report') {
+      actions.push({ kind: 'report', at: raw.at });
       continue;
     }
     const pool = raw.preferDeferred && deferred.length > 0 ? deferred : components.map((_, i) => i);
-    actions.push({ kind: 'getAsync', at: raw.at, target: pool[raw.target % pool.length]! });
+    const target = pool[raw.target % pool.length]!;
+    const at = raw.duringDrain && shutdown?.drainMs !== undefined ? shutdown.at + (raw.at % (shutdown.drainMs + 1)) : raw.at;
+    actions.push(raw.viaContainer ? { kind: 'getAsync', at, target, via: 'container' } : { kind: 'getAsync', at, target });
   }
   return actions.sort((a, b) => a.at - b.at);
 }

@@ -20,7 +20,8 @@ export function timeBound(scenario: Scenario): { boot: number; late: number } {
       if (i < plan.attempts.length - 1) total += backoffWindow(r, i + 1)[1] + 1;
     });
   }
-  const lastAction = Math.max(0, ...scenario.actions.map((a) => a.at));
+  const lastAction = Math.max(scenario.bootAt ?? 0, ...scenario.actions.map((a) => a.at));
   const boot = lastAction + total + 50;
-  return { boot, late: boot + longest + 10 };
+  const drain = Math.max(0, ...scenario.actions.map((a) => (a.kind === 'shutdown' ? (a.drainMs ?? 0) : 0)));
+  return { boot, late: boot + Math.max(longest, drain) + 10 };
 }

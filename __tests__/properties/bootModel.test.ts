@@ -5,6 +5,7 @@ import { reproSnippet } from '../model/formatScenario.js';
 import { fuzzConfig } from '../model/fuzzConfig.js';
 import { knownBugRepros } from '../model/knownBugRepros.js';
 import type { KnownBug } from '../model/knownBugs.js';
+import { regressions } from '../model/regressions.js';
 import { scenarioArbitrary } from '../model/scenarioArbitrary.js';
 
 const config = fuzzConfig();
@@ -40,8 +41,19 @@ describe('boot() against an independent model of the docs (model-based property,
     if (known.size > 0) process.stdout.write(`bootModel: runs whose first violation is a known bug: ${[...known].map(([bug, n]) => `(${bug}) ${n}`).join(', ')}\n`);
   }, Math.max(120_000, config.runs * 100));
 
+  // Bugs this model found in earlier cores, fixed since: each smallest scenario, through the whole
+  // model and with the behaviour its fix promised.
+  describe.each(regressions)('regression ($bug)', ({ title, scenario, holds }) => {
+    it(title, async () => {
+      const verdict = await checkScenario(scenario);
+      expect(explain(verdict)).toBe('no violation');
+      holds(verdict.run.log.entries);
+    });
+  });
+
   // Known bugs (knownBugs.ts), each with its smallest scenario. When one is fixed its test fails:
-  // drop it here and its signature in knownBugs.ts, so the property checks that case again.
+  // move it to regressions.ts and drop its signature in knownBugs.ts, so the property checks that
+  // case again.
   describe.each(knownBugRepros)('known bug ($bug)', ({ title, scenario }) => {
     it.failing(title, async () => {
       expect(explain(await checkScenario(scenario))).toBe('no violation');

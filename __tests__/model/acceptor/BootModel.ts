@@ -2,10 +2,11 @@ import { ComponentStatus } from '../../../src/index.js';
 import type { Logged } from '../RunLog.js';
 import { idleProblem } from './dispatchRules.js';
 import { ModelState } from './ModelState.js';
-import { attempt, load, settled } from './onAttempt.js';
-import { bootCall, bootEnd } from './onBoot.js';
+import { attempt, load, settled, warmup } from './onAttempt.js';
+import { bootCall, bootEnd, progressValue } from './onBoot.js';
 import { getAsyncCall, getAsyncEnd } from './onGetAsync.js';
-import { phase } from './onPhase.js';
+import { phase, snapshot } from './onPhase.js';
+import { report } from './onReport.js';
 import { status } from './onSettle.js';
 import { checkShutdownOrder, containerGet, dispose, shutdownCall } from './onShutdown.js';
 import { warning } from './onStart.js';
@@ -25,6 +26,13 @@ export class BootModel extends ModelState {
       this.now = e.t;
     }
     this.entry = e;
+    this.#read(e);
+    // The boot's report is built at one moment between the last boot member's settle and the phase
+    // ready / failed: keep how it would read after each entry of that window (ModelState.snapshots).
+    if (this.snapshots.length > 0 && !this.outcomePhaseSeen) snapshot(this, e.pos);
+  }
+
+  #read(e: Logged): void {
     switch (e.k) {
       case 'boot-call':
         return bootCall(this, e);
@@ -32,6 +40,8 @@ export class BootModel extends ModelState {
         return status(this, e);
       case 'load':
         return load(this, e);
+      case 'warmup':
+        return warmup(this, e);
       case 'settled':
         return settled(this, e);
       case 'health':
@@ -63,9 +73,13 @@ export class BootModel extends ModelState {
         return containerGet(this, e);
       case 'unhandled':
         return this.fail('unhandled', `unhandled rejection: ${e.reason}`);
+      case 'progress':
+        return progressValue(this, e);
+      case 'report':
+        return report(this, e);
       case 'report-drift':
-        // architecture.md: the report is "built once, here" (at the end of the boot).
-        return this.fail('report-mutated', `the report boot() gave changed afterwards: ${e.detail}`);
+        // The lead's rule: a report (boot(), BootError.report, warmup.report()) is a snapshot.
+        return this.fail('report-mutated', `a report changed after it was given: ${e.detail}`);
     }
   }
 
@@ -88,7 +102,7 @@ export class BootModel extends ModelState {
   #quiet(next: number): void {
     for (const late of this.expect.overdue(next)) this.fail('missing', `expected by ${late.hi} ms: ${late.what}`);
     while (this.phases.length > 0 && this.phases[0]!.at < next) this.fail('missing', `phase ${this.phases.shift()!.phase} (due at ${this.now}) did not come`);
-    if (this.cancel === undefined && this.bootStarted) {
+    if (this.cancel === undefined) {
       const idle = idleProblem(this);
       if (idle !== undefined) this.fail('idle', `at ${this.now} ms: ${idle}`);
     }

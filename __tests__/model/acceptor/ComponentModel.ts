@@ -11,6 +11,28 @@ export interface AttemptModel {
   ended: boolean;
   /** Code of an unhealthy answer: PREHEAT_UNHEALTHY, or PREHEAT_TIMEOUT when the check ran too long. */
   healthCode?: string;
+  /** Its loader, or its class's constructor, was called. */
+  loaded: boolean;
+  /** The loader was called, or a class's onWarmup (its constructor alone is not work that can run on). */
+  workStarted: boolean;
+  /** The loader (or onWarmup) has settled on its own: resolved, rejected or threw. */
+  workSettled: boolean;
+  /**
+   * The attempt timed out or was cancelled while its work kept running (it ignores its signal): at
+   * that ms, whether the `abandoned` warning came, and when the work finally settled after it.
+   */
+  abandon?: Abandon | undefined;
+}
+
+/** An attempt that ended while its work still ran. */
+export interface Abandon {
+  readonly at: number;
+  /** The `abandoned` warning came. */
+  announced: boolean;
+  /** events$ had completed (phase stopped) before the warning could come, so only the record tells. */
+  unseen: boolean;
+  /** When the work settled after all. */
+  lateAt?: number;
 }
 
 /** Where a component is in its load, beyond its status. */
@@ -40,6 +62,8 @@ export class ComponentModel {
   oversizeWarned = false;
   /** For a DependencyFailed component: the log position of the settle its failure spread from. */
   cascade: number | undefined;
+  /** Log position of its status change to failed, to know which boot member failed first. */
+  failedAt: number | undefined;
 
   constructor(
     readonly c: number,

@@ -7,7 +7,8 @@ export type Expectation = { readonly lo: number; readonly hi: number; readonly w
   | { readonly kind: 'status'; readonly c: number; readonly to: ComponentStatus; readonly codes: readonly string[] }
   | { readonly kind: 'health'; readonly c: number; readonly n: number }
   | { readonly kind: 'dispose'; readonly c: number; readonly id: string }
-  | { readonly kind: 'warning'; readonly c: number }
+  /** `oversize`: runs alone, over the memory budget; `abandoned` / `finished`: attempt `n`'s work ignored its signal, and later settled. */
+  | { readonly kind: 'warning'; readonly c: number; readonly about: 'oversize' | 'abandoned' | 'finished'; readonly n?: number }
   | { readonly kind: 'get-async-end'; readonly c: number; readonly call: number; readonly id?: string; readonly cause?: string }
   | { readonly kind: 'boot-end'; readonly c: -1 }
 );

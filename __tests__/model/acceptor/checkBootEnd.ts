@@ -1,7 +1,8 @@
-import type { BootReport, ComponentStatus } from '../../../src/index.js';
+import type { BootReport } from '../../../src/index.js';
 import { codes } from '../documented.js';
 import type { ErrorInfo, Logged } from '../RunLog.js';
 import type { ComponentModel } from './ComponentModel.js';
+import type { ReportView } from './ModelState.js';
 
 /** The boot's outcome per the docs (README "The boot outcome", errors.md PREHEAT_BOOT_FAILED / _CANCELLED). */
 export type BootOutcome =
@@ -13,12 +14,11 @@ export type BootOutcome =
 export interface BootView {
   readonly outcome: BootOutcome | undefined;
   readonly comps: readonly ComponentModel[];
-  readonly snapshot: { readonly status: readonly ComponentStatus[]; readonly outcomes: readonly (readonly string[])[]; readonly codes: readonly (string | undefined)[] } | undefined;
-  /** Straight from events$, independent of the model: last status and number of attempt events. */
-  readonly said: { readonly status: readonly ComponentStatus[]; readonly attempts: readonly number[] } | undefined;
+  readonly snapshots: readonly ReportView[];
+  readonly t0: number;
 }
 
-type Problem = { rule: string; message: string };
+export type Problem = { rule: string; message: string };
 
 const show = (e: ErrorInfo | undefined): string => (e === undefined ? 'nothing' : `${e.name} (${e.code ?? 'no code'})`);
 
@@ -45,35 +45,55 @@ export function checkBootEnd(view: BootView, e: Extract<Logged, { k: 'boot-end' 
     }
   }
   const report = e.ok ? e.report : e.error?.report;
-  if (report !== undefined) problems.push(...compareReport(view, report));
+  if (report !== undefined && view.snapshots.length > 0) {
+    // Built at one moment of the window the model kept: it must read as one of them.
+    const each = view.snapshots.map((s) => compareReport(view.comps, s, report, 'the boot report', view.t0));
+    if (!each.some((p) => p.length === 0)) problems.push(...each[0]!);
+  }
   return problems;
 }
 
-function compareReport(view: BootView, report: BootReport): Problem[] {
+/**
+ * Compares a report with how the model says it reads at one moment (`view`): the shape's version,
+ * each component's status, attempts, outcomes, error code, effective priority, and the marks of
+ * abandoned attempts; and the status and attempt count with what events$ alone had said.
+ */
+export function compareReport(comps: readonly ComponentModel[], view: ReportView, report: BootReport, what: string, t0: number): Problem[] {
   const problems: Problem[] = [];
-  const { snapshot, said } = view;
-  for (const x of view.comps) {
+  const fail = (rule: string, message: string): number => problems.push({ rule, message: `${what}: ${message}` });
+  if ((report as { formatVersion?: unknown }).formatVersion !== 1) fail('report', `formatVersion is ${String((report as { formatVersion?: unknown }).formatVersion)}, expected 1`);
+  for (const x of comps) {
     const r = report.components[x.name];
     if (r === undefined) {
-      problems.push({ rule: 'report', message: `the report has no entry for ${x.name}` });
+      fail('report', `no entry for ${x.name}`);
       continue;
     }
     const history = r.attemptHistory.map((a) => a.outcome).join(',');
-    if (said !== undefined && (r.status !== said.status[x.c] || r.attempts !== said.attempts[x.c])) {
-      problems.push({ rule: 'report-vs-events', message: `report: ${x.name} ${r.status} after ${r.attempts} attempt(s); events$ said ${said.status[x.c]} after ${said.attempts[x.c]}` });
+    const { said } = view;
+    if (r.status !== said.status[x.c] || r.attempts !== said.attempts[x.c]) {
+      fail('report-vs-events', `${x.name} ${r.status} after ${r.attempts} attempt(s); events$ said ${said.status[x.c]} after ${said.attempts[x.c]}`);
     }
-    if (snapshot === undefined) continue;
-    const want = { status: snapshot.status[x.c], history: snapshot.outcomes[x.c]!.join(','), code: snapshot.codes[x.c] };
-    const grewLater = r.status === want.status && r.attempts === snapshot.outcomes[x.c]!.length && history.startsWith(want.history) && history !== want.history;
+    const want = { status: view.status[x.c], history: view.outcomes[x.c]!.join(','), code: view.codes[x.c] };
+    const grewLater = r.status === want.status && r.attempts === view.outcomes[x.c]!.length && history.startsWith(want.history) && history !== want.history;
     if (grewLater) {
-      // Built when the boot ended (architecture.md: "built once, here"), then appended to.
-      problems.push({ rule: 'report-mutated', message: `report: ${x.name} has attempts ${r.attempts} but attemptHistory [${history}]; it was [${want.history}] when the report was built` });
-    } else if (r.status !== want.status || r.attempts !== snapshot.outcomes[x.c]!.length || history !== want.history) {
-      problems.push({ rule: 'report', message: `report: ${x.name} ${r.status}, attempts [${history}]; model: ${want.status}, attempts [${want.history}]` });
+      // A report is a snapshot (architecture.md: "built once, here"; the lead's rule for report()).
+      fail('report-mutated', `${x.name} has attempts ${r.attempts} but attemptHistory [${history}]; it was [${want.history}] when the report was built`);
+    } else if (r.status !== want.status || r.attempts !== view.outcomes[x.c]!.length || history !== want.history) {
+      fail('report', `${x.name} ${r.status}, attempts [${history}]; model: ${want.status}, attempts [${want.history}]`);
     }
     const settledWithError = r.status === 'failed' || r.status === 'degraded';
-    if (settledWithError && r.errorCode !== want.code) problems.push({ rule: 'report', message: `report: ${x.name} errorCode ${r.errorCode}; model: ${want.code}` });
-    if (r.effectivePriority !== x.wave) problems.push({ rule: 'report', message: `report: ${x.name} effectivePriority ${r.effectivePriority}; model: ${x.wave}` });
+    if (settledWithError && r.errorCode !== want.code) fail('report', `${x.name} errorCode ${r.errorCode}; model: ${want.code}`);
+    if (view.planned && r.effectivePriority !== x.wave) fail('report', `${x.name} effectivePriority ${r.effectivePriority}; model: ${x.wave}`);
+    for (const record of r.attemptHistory) {
+      const allowed = view.marks[x.c]![record.attempt - 1];
+      if (allowed === undefined) continue;
+      const abandoned = record.abandoned === true;
+      if (!allowed.some((a) => a.abandoned === abandoned && a.settledLateAt === record.settledLateAt)) {
+        const show = (a: { abandoned: boolean; settledLateAt: number | undefined }): string =>
+          `abandoned ${String(a.abandoned)}, settledLateAt ${a.settledLateAt === undefined ? 'none' : `@${a.settledLateAt - t0} ms`}`;
+        fail('abandoned', `${x.name}'s attempt ${record.attempt} reads ${show({ abandoned, settledLateAt: record.settledLateAt })}; model: ${allowed.map(show).join(' or ')}`);
+      }
+    }
   }
   return problems;
 }

@@ -1,19 +1,40 @@
 /** The boot's start and end (README "The boot outcome", architecture.md steps 2 and 4). */
-import { ComponentStatus } from '../../../src/index.js';
-import { Priority } from '../../../src/index.js';
+import { ComponentStatus, Priority } from '../../../src/index.js';
 import type { Logged } from '../RunLog.js';
 import { checkBootEnd } from './checkBootEnd.js';
+import { snapshot } from './onPhase.js';
 import type { ModelState } from './ModelState.js';
-import { enqueue } from './onStart.js';
+import { cancel, expectDependencyFailed } from './onSettle.js';
+import { allDepsSettled, enqueue, failedRequiredDep } from './onStart.js';
 
 const { Failed } = ComponentStatus;
 
 export function bootCall(m: ModelState, e: Logged): void {
   m.cascade = e.pos;
   m.bootStarted = true;
+  if (m.shutdown !== undefined) {
+    // errors.md, PREHEAT_BOOT_CANCELLED: "A boot() first called after shutdown() rejects the same way".
+    m.outcome = { kind: 'cancelled' };
+    m.expect.add({ kind: 'boot-end', c: -1, lo: m.now, hi: m.now, what: 'boot() rejects with BootCancelledError (called after shutdown)' });
+    return;
+  }
+  m.planned = true;
   m.expectPhase('booting');
-  for (const x of m.comps) x.wanted = x.inBoot;
-  for (const x of m.comps) if (x.inBoot && x.plan.deps.length === 0) enqueue(m, x, e.pos);
+  // architecture.md step 2: the boot set is every non-DEFERRED component that has not settled;
+  // what getAsync loaded or queued before boot() stays as it is (the lead's rule: it is a boot
+  // member that already settled, or is loading).
+  for (const x of m.comps) {
+    if (!x.inBoot || x.wanted) continue;
+    x.wanted = true;
+    if (failedRequiredDep(m, x)) {
+      m.failedAtPlan++;
+      expectDependencyFailed(m, x, e.pos);
+    } else if (allDepsSettled(m, x)) enqueue(m, x, e.pos);
+  }
+  // The lead's rule: under failFast, a required boot member that failed on demand before boot()
+  // cancels the boot at once.
+  const failed = m.comps.filter((x) => x.inBoot && x.r.required && x.status === Failed).sort((a, b) => a.failedAt! - b.failedAt!)[0];
+  if (m.failFast && failed !== undefined) cancel(m, 'failFast', failed.c);
   progress(m);
 }
 
@@ -35,6 +56,7 @@ export function progress(m: ModelState): void {
   else if (m.cancel?.reason === 'failFast') m.outcome = { kind: 'failed', failedRequired, failFast: m.cancel.trigger! };
   else if (failedRequired.length > 0) m.outcome = { kind: 'failed', failedRequired };
   else m.outcome = { kind: 'ready' };
+  if (m.outcome.kind !== 'cancelled') snapshot(m, m.entry!.pos);
   if (m.outcome.kind === 'ready') m.expectPhase('ready');
   if (m.outcome.kind === 'failed') m.expectPhase('failed');
   m.expect.add({ kind: 'boot-end', c: -1, lo: t, hi: t, what: `boot() ${m.outcome.kind === 'ready' ? 'resolves' : 'rejects'} (${m.outcome.kind})` });
@@ -50,4 +72,25 @@ export function bootEnd(m: ModelState, e: Extract<Logged, { k: 'boot-end' }>): v
   }
   m.expect.take('boot-end', () => true);
   for (const problem of checkBootEnd(m, e)) m.fail(problem.rule, problem.message);
+  const total = m.comps.filter((x) => x.inBoot).length;
+  if (m.outcome.kind !== 'cancelled' && m.progress?.settled !== total) {
+    m.fail('progress', `boot() settled while progress$ last said ${m.progress?.settled ?? 'nothing'}/${m.progress?.total ?? '?'}; the boot set has ${total}`);
+  }
+}
+
+/**
+ * A value of `progress$` during the boot (lifecycle.md, "Staged warmup"): `total` is the boot set,
+ * DEFERRED components loaded on demand are not in it. It "emits after every settled boot component",
+ * but not necessarily before the status events of the same cascade, so `settled` may lag behind
+ * events$; it never goes down, and when boot() settles it has caught up (checked in bootEnd).
+ */
+export function progressValue(m: ModelState, e: Extract<Logged, { k: 'progress' }>): void {
+  if (m.shutdown !== undefined || m.outcome?.kind === 'cancelled') return;
+  const boot = m.comps.filter((x) => x.inBoot);
+  const settled = boot.filter((x) => x.settled).length;
+  const before = m.progress?.settled ?? 0;
+  if (e.total !== boot.length || e.settled > settled || e.settled < before) {
+    m.fail('progress', `progress$ says ${e.settled}/${e.total} (before: ${before}); the boot set has ${settled} of ${boot.length} settled`);
+  }
+  m.progress = { settled: e.settled, total: e.total };
 }

@@ -1,4 +1,9 @@
-/** On-demand loads (lifecycle.md, "Deferred loading", as amended: dependencies load ahead of the waves too). */
+/**
+ * On-demand loads: `warmup.getAsync` and `container.getAsync` (lifecycle.md, "Deferred loading",
+ * with the lead's rules: the component and every dependency that has not settled load in the
+ * on-demand bucket, ahead of every wave, whatever their priority; during shutdown a component is
+ * handed out while it is usable and its shutdown hook has not run).
+ */
 import { ComponentStatus } from '../../../src/index.js';
 import { codes } from '../documented.js';
 import type { Logged } from '../RunLog.js';
@@ -11,7 +16,8 @@ const { Pending } = ComponentStatus;
 
 export function getAsyncCall(m: ModelState, e: Extract<Logged, { k: 'get-async-call' }>): void {
   const x = m.comps[e.c]!;
-  if (m.shutdown !== undefined || x.settled) return expectGetAsyncEnd(m, x, e.call);
+  if (m.shutdown === undefined) m.planned = true;
+  if (x.usable || x.settled || m.shutdown !== undefined || m.cancel !== undefined) return expectGetAsyncEnd(m, x, e.call);
   m.cascade = e.pos;
   const list = m.waiting.get(x.c) ?? [];
   list.push(e.call);
@@ -52,8 +58,8 @@ export function demand(m: ModelState, root: ComponentModel, pos: number): void {
 export function expectGetAsyncEnd(m: ModelState, x: ComponentModel, call: number): void {
   const t = m.now;
   const base = { kind: 'get-async-end' as const, c: x.c, call, lo: t, hi: t };
-  if (m.shutdown !== undefined) m.expect.add({ ...base, cause: '*', what: `getAsync#${call}(${x.name}) rejects (shutting down)` });
-  else if (x.usable) m.expect.add({ ...base, id: x.final!, what: `getAsync#${call}(${x.name}) resolves with ${x.final}` });
+  if (x.usable && !m.disposed.has(x.final!)) m.expect.add({ ...base, id: x.final!, what: `getAsync#${call}(${x.name}) resolves with ${x.final}` });
+  else if (m.shutdown !== undefined || m.cancel !== undefined) m.expect.add({ ...base, cause: '*', what: `getAsync#${call}(${x.name}) rejects with NOT_READY (shutting down)` });
   else m.expect.add({ ...base, cause: x.code ?? '?', what: `getAsync#${call}(${x.name}) rejects with NOT_READY (cause ${x.code})` });
 }
 

@@ -30,6 +30,7 @@ export function status(m: ModelState, e: Extract<Logged, { k: 'status' }>): void
   // A failure spreads through its dependents in an order the docs leave open, so what a failed
   // dependent releases counts as queued by the entry the failure started from.
   if (x.cascade === undefined) m.cascade = e.pos;
+  if (e.to === Failed) x.failedAt = e.pos;
   settle(m, x, e.to, code, x.cascade ?? e.pos);
 }
 
@@ -63,7 +64,8 @@ export function settle(m: ModelState, x: ComponentModel, to: ComponentStatus, co
   }
   for (const call of m.waiting.get(x.c) ?? []) expectGetAsyncEnd(m, x, call);
   m.waiting.delete(x.c);
-  if (to === Failed && x.r.required && !x.inBoot) m.nonBootRequiredFailure = { t: m.now, c: x.c };
+  // The lead's rule: a component loaded on demand is a boot member only if it is not DEFERRED, and
+  // one that failed before boot() is dealt with when the boot starts (bootCall).
   if (to === Failed && x.r.required && x.inBoot && m.failFast && m.cancel === undefined && m.bootStarted && m.outcome === undefined) {
     cancel(m, 'failFast', x.c);
   }
@@ -79,12 +81,14 @@ export function expectDependencyFailed(m: ModelState, x: ComponentModel, group: 
 }
 
 /**
- * A cancellation (shutdown, fail-fast): nothing new starts, queued and waiting boot components
- * fail, and every load in flight ends as cancelled (lifecycle: "Shutdown", step 3).
+ * A cancellation (shutdown, fail-fast): nothing new starts, every load in flight ends as cancelled
+ * (lifecycle: "Shutdown", step 3), and every wanted component that had not started fails with the
+ * cancellation itself, never with DependencyFailedError, whatever its dependencies did (the lead's
+ * rule; lifecycle.md allowed either).
  */
 export function cancel(m: ModelState, reason: 'failFast' | 'shutdown', trigger?: number): void {
   const e = m.entry!;
-  m.cancel = { reason, t: e.t, pos: e.pos, ...(trigger === undefined ? {} : { trigger }) };
+  m.cancel = { reason, t: e.t, pos: e.pos, ...(trigger === undefined ? {} : { trigger }), ...(e.k === 'boot-call' ? { atBoot: true } : {}) };
   const t = m.now;
   for (const x of m.comps) {
     x.queued = undefined;
@@ -99,11 +103,7 @@ export function cancel(m: ModelState, reason: 'failFast' | 'shutdown', trigger?:
       }
     } else if (x.status === Pending && x.wanted) {
       m.expect.drop(x.c, ['status']);
-      // Both rules of lifecycle.md apply to a pending component whose required dependency is not
-      // usable (the cancellation may fail that dependency first); which wins is not documented.
-      const viaDependency = x.dependencyFailed || x.plan.deps.some((d) => !d.optional && !m.comps[d.on]!.usable);
-      const allowed = viaDependency ? [codes.cancelled, codes.dependencyFailed] : [codes.cancelled];
-      m.expect.add({ kind: 'status', c: x.c, to: Failed, codes: allowed, lo: t, hi: t, what: `${x.name} fails, the boot was cancelled before it started` });
+      m.expect.add({ kind: 'status', c: x.c, to: Failed, codes: [codes.cancelled], lo: t, hi: t, what: `${x.name} fails with the cancellation, the boot was cancelled before it started` });
     }
   }
 }

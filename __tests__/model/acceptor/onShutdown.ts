@@ -8,22 +8,26 @@ import { cancel } from './onSettle.js';
 
 const { Loading, Failed, Stopped } = ComponentStatus;
 
-export function shutdownCall(m: ModelState, e: Logged): void {
+export function shutdownCall(m: ModelState, e: Extract<Logged, { k: 'shutdown-call' }>): void {
   m.shutdownCalls++;
   if (m.shutdown !== undefined) return; // idempotent: the same promise
   m.expectPhase('stopping');
-  beginShutdown(m, e);
+  beginShutdown(m, e, e.drainMs ?? 0);
 }
 
-/** Every hook here is synchronous and every load stops at once, so the shutdown ends in the same ms. */
-export function beginShutdown(m: ModelState, e: Logged): void {
-  m.shutdown = { t: e.t, pos: e.pos };
+/**
+ * Shutdown steps 1 and 3 at once (a boot in progress is cancelled at once, not after the drain);
+ * every hook here is synchronous and every load stops at once, so the shutdown ends `drainMs` later.
+ */
+export function beginShutdown(m: ModelState, e: Logged, drainMs = 0): void {
+  m.shutdown = { t: e.t, pos: e.pos, hooksAt: e.t + drainMs };
   if (m.cancel === undefined) cancel(m, 'shutdown');
-  m.expectPhase('stopped');
+  m.expectPhase('stopped', e.t + drainMs);
 }
 
 export function toStopped(m: ModelState, x: ComponentModel): void {
   if (m.shutdown === undefined) return m.fail('unexpected', `${x.name} stopped before shutdown()`);
+  if (m.now < m.shutdown.hooksAt) m.fail('shutdown', `${x.name} stopped during the drain (hooks are due at ${m.shutdown.hooksAt} ms)`);
   if (x.status === Failed || x.status === Loading) m.fail('status', `${x.name} stopped while ${x.status}`);
   if (x.final !== undefined && m.disposed.get(x.final) === undefined) m.fail('dispose', `${x.name} stopped before its instance ${x.final} was disposed`);
   x.status = Stopped;
@@ -43,7 +47,10 @@ export function dispose(m: ModelState, e: Extract<Logged, { k: 'dispose' }>): vo
   const a = x.current;
   // A cancellation reaches a health check in flight: its instance may be disposed before the attempt's end is told.
   if (m.cancel !== undefined && a !== undefined && a.holdsInstance && !a.ended && e.id === x.idOf(a.n) && seen === undefined) return;
-  if (m.shutdown !== undefined && e.id === x.final && x.usable && seen === undefined) return;
+  if (m.shutdown !== undefined && e.id === x.final && x.usable && seen === undefined) {
+    if (m.now < m.shutdown.hooksAt) m.fail('dispose', `${e.id} was disposed during the drain (hooks are due at ${m.shutdown.hooksAt} ms)`);
+    return;
+  }
   if (e.id === x.final) m.fail('dispose', `${e.id}, the instance ${x.name} hands out, was disposed before shutdown`);
   else m.fail('dispose', `${e.id} was disposed but the model expected no disposal now${seen ? ' (again)' : ''}`);
 }

@@ -30,7 +30,7 @@ export function start(m: ModelState, x: ComponentModel): void {
     const problem = startProblem(m, x);
     if (problem !== undefined) m.fail(problem.rule, problem.message);
     if (m.budget !== Infinity && x.r.memoryMb > m.budget && !x.oversizeWarned) {
-      m.expect.add({ kind: 'warning', c: x.c, lo: m.now, hi: m.now, what: `an oversize warning for ${x.name}` });
+      m.expect.add({ kind: 'warning', c: x.c, about: 'oversize', lo: m.now, hi: m.now, what: `an oversize warning for ${x.name}` });
     }
   }
   x.queued = undefined;
@@ -41,10 +41,25 @@ export function start(m: ModelState, x: ComponentModel): void {
   if (!cancelled) m.expect.add({ kind: 'load', c: x.c, n: 1, lo: m.now, hi: m.now, what: `${x.name}'s loader is called (attempt 1)` });
 }
 
-/** The oversize warning of architecture.md ("runs alone (a 'warning' event)"), just before or at its start. */
+/**
+ * Warnings: an attempt abandoned while its work still runs, that work finishing later (the lead's
+ * rule for loaders that ignore their signal), and the oversize warning of architecture.md ("runs
+ * alone (a 'warning' event)"), just before or at its start.
+ */
 export function warning(m: ModelState, e: Extract<Logged, { k: 'warning' }>): void {
   const x = m.comps[e.c]!;
-  if (m.expect.take('warning', (w) => w.c === e.c)) return;
+  const abandoned = /^attempt (\d+) was abandoned but its work is still running/.exec(e.message);
+  const finished = /^the abandoned attempt (\d+) finished: /.exec(e.message);
+  if (abandoned !== null || finished !== null) {
+    const n = Number((abandoned ?? finished)![1]);
+    const about = abandoned !== null ? 'abandoned' : 'finished';
+    if (m.expect.take('warning', (w) => w.c === e.c && w.about === about && w.n === n) === undefined) {
+      return m.fail('unexpected', `warning for ${x.name}: ${e.message} (the model expected no such warning now)`);
+    }
+    if (abandoned !== null) x.attempts[n - 1]!.abandon!.announced = true;
+    return;
+  }
+  if (m.expect.take('warning', (w) => w.c === e.c && w.about === 'oversize')) return;
   if (x.queued !== undefined && m.budget !== Infinity && x.r.memoryMb > m.budget && !x.oversizeWarned) {
     x.oversizeWarned = true;
     return;
