@@ -136,4 +136,83 @@ export const regressions: readonly Regression[] = [
       expect(find(log, 'status', (e) => e.c === 1 && e.to === 'ready')).toBeDefined();
     },
   },
+  {
+    bug: 'g',
+    // progress$ never counts a boot member twice: c1, failed by its dependency (failed on demand
+    // before boot()) while boot() plans, used to be counted twice (3/3 with c2 still loading, 4/3).
+    title: 'progress$ counts once a boot member that boot() fails by a dependency that failed on demand before it',
+    scenario: {
+      options: { random: 0 },
+      components: [loader(0, CRITICAL, [reject(1)], { required: false }), loader(1, MEDIUM, [resolve(1)], { deps: [on(0)], required: false }), loader(2, MEDIUM, [resolve(50)])],
+      actions: [{ kind: 'getAsync', at: 0, target: 0 }],
+      bootAt: 5,
+    },
+    holds: (log) => expect(bootEnd(log).ok).toBe(true),
+  },
+  {
+    bug: 'g',
+    // The members fail-fast cancels as boot() starts are counted once (it used to reach 5/3).
+    title: 'failFast: progress$ counts once the boot members cancelled by boot() for a failure on demand before it',
+    scenario: {
+      options: { failFast: true, random: 0 },
+      components: [loader(0, MEDIUM, [reject(1)]), loader(1, MEDIUM, [resolve(50)]), loader(2, MEDIUM, [resolve(50)])],
+      actions: [{ kind: 'getAsync', at: 0, target: 0 }],
+      bootAt: 5,
+    },
+    holds: (log) => expect(failedWith(log, 1)?.error?.code).toBe('PREHEAT_BOOT_CANCELLED'),
+  },
+  {
+    bug: 'h',
+    // A failure settles with its whole cascade, then fail-fast fires: c1 and c2, both failed by
+    // c0, get DependencyFailedError (whether c0 is required or not; it used to depend on that).
+    title: 'failFast: siblings failed by the same dependency as the trigger fail by dependency, like the trigger',
+    scenario: {
+      options: { failFast: true, random: 0 },
+      components: [loader(0, MEDIUM, [reject(5)], { required: false }), loader(1, MEDIUM, [resolve(1)], { deps: [on(0)] }), loader(2, MEDIUM, [resolve(1)], { deps: [on(0)] })],
+      actions: [],
+    },
+    holds: (log) => {
+      expect(failedWith(log, 1)?.error?.code).toBe('PREHEAT_DEPENDENCY_FAILED');
+      expect(failedWith(log, 2)?.error?.code).toBe('PREHEAT_DEPENDENCY_FAILED');
+    },
+  },
+  {
+    bug: 'h',
+    // The cascade settles the CRITICAL wave (c0, c1 optional) before it reaches the required c2
+    // that fires fail-fast: critical-ready, then failed.
+    title: 'failFast: critical-ready comes when the cascade that fires fail-fast settles the CRITICAL wave first',
+    scenario: {
+      options: { failFast: true, random: 0 },
+      components: [loader(0, CRITICAL, [reject(5)], { required: false }), loader(1, CRITICAL, [resolve(1)], { deps: [on(0)], required: false }), loader(2, MEDIUM, [resolve(1)], { deps: [on(0)] })],
+      actions: [],
+    },
+    holds: (log) => expect(log.filter((e) => e.k === 'phase').map((e) => (e as { phase?: string }).phase)).toContain('critical-ready'),
+  },
+  {
+    bug: 'i',
+    // boot() under failFast after a required member failed on demand cancels at once: c1, which had
+    // not started, fails with the cancellation (it used to fail by dependency while boot() planned).
+    title: 'failFast: boot() after a required boot member failed on demand cancels its dependents',
+    scenario: {
+      options: { failFast: true, random: 0 },
+      components: [loader(0, MEDIUM, [reject(1)]), loader(1, MEDIUM, [resolve(1)], { deps: [on(0)] })],
+      actions: [{ kind: 'getAsync', at: 0, target: 0 }],
+      bootAt: 5,
+    },
+    holds: (log) => expect(failedWith(log, 1)?.error?.code).toBe('PREHEAT_BOOT_CANCELLED'),
+  },
+  {
+    bug: 'j',
+    // The cancellation names the component that failed first (c0, on demand), not the first
+    // registered (c1, failed by c0 in the same moment).
+    title: 'failFast: boot() after two boot members failed on demand names the one that failed first',
+    scenario: {
+      options: { failFast: true, random: 0 },
+      components: [loader(0, MEDIUM, [reject(1)]), loader(1, MEDIUM, [resolve(1)], { deps: [on(0)] })],
+      actions: [{ kind: 'getAsync', at: 0, target: 1 }],
+      bootAt: 5,
+      registration: [1, 0],
+    },
+    holds: (log) => expect(bootEnd(log).error?.cause?.cause?.code).toBe('PREHEAT_LOAD_FAILED'), // c0's own failure, not c1's DependencyFailedError
+  },
 ];

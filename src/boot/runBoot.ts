@@ -1,5 +1,5 @@
 import { concat, defer, lastValueFrom, type Observable } from 'rxjs';
-import { ComponentStatus, isSettled } from '../component/ComponentStatus.js';
+import { ComponentStatus } from '../component/ComponentStatus.js';
 import type { ComponentSpec } from '../component/ComponentSpec.js';
 import { bootPriorities } from '../component/Priority.js';
 import { BootCancelledError } from '../errors/BootCancelledError.js';
@@ -56,16 +56,17 @@ function plan({ loads, readiness }: BootParts): LoadEngine {
 }
 
 function want({ specs, loads, readiness, schedule, failFast }: BootParts, engine: LoadEngine): void {
-  readiness.startBoot(engine.wantBootSet(), schedule);
-  const { status } = readiness.states;
-  for (let i = 0; i < specs.length; i++) {
-    if (!engine.inBoot(i) || !isSettled(status[i]!)) continue;
-    // Loaded by getAsync before boot(): settled already.
+  const { total, settledEarly } = engine.markBootSet();
+  readiness.startBoot(total, schedule);
+  const { status, error } = readiness.states;
+  for (const i of settledEarly) {
+    // Loaded by getAsync before boot(): settled already, in the order they settled.
     readiness.settled(i);
-    if (failFast && status[i] === ComponentStatus.Failed && specs[i]!.required) {
-      loads.cancel(new BootCancelledError(`fail-fast: required component '${specs[i]!.name}' failed`, undefined, readiness.states.error[i]));
+    if (failFast && status[i] === ComponentStatus.Failed && specs[i]!.required && loads.cancelled === undefined) {
+      loads.cancel(new BootCancelledError(`fail-fast: required component '${specs[i]!.name}' failed`, undefined, error[i]));
     }
   }
+  engine.queueBootSet(); // after a fail-fast above, what it wants fails with the cancellation at once
   readiness.advanceWaves(loads); // empty waves are settled already
 }
 

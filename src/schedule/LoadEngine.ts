@@ -5,6 +5,8 @@ import { Priority } from '../component/Priority.js';
 import { debug } from '../debug.js';
 import { ComponentLoadError } from '../errors/ComponentLoadError.js';
 import { DependencyFailedError } from '../errors/DependencyFailedError.js';
+import { ErrorCode } from '../errors/ErrorCode.js';
+import { PreheatError } from '../errors/PreheatError.js';
 import type { DependencyGraph } from '../graph/DependencyGraph.js';
 import type { ComponentStates } from '../readiness/ComponentStates.js';
 import { ComponentRunner, type LoadSink, type RunEnvironment } from '../run/ComponentRunner.js';
@@ -55,6 +57,11 @@ export class LoadEngine implements LoadSink {
   readonly #waveDone: ((() => void) | undefined)[] = [];
   readonly #waiters = new Map<number, (() => void)[]>();
   #idleWaiters: (() => void)[] = [];
+  /** While a failure's cascade is being heard, emptied waves wait here (see {@link #propagate}). */
+  #holdWaves = 0;
+  readonly #heldWaves = new Uint8Array(Priority.DEFERRED + 1);
+  /** Set once stopped: what is wanted from then on fails with it at once, without starting. */
+  #stopReason: Error | undefined;
 
   constructor(config: LoadEngineConfig) {
     this.#config = config;
@@ -83,27 +90,38 @@ export class LoadEngine implements LoadSink {
   }
 
   /**
-   * Marks every non-deferred component (after priority inversion) as a member of the boot and queues
-   * the ready ones. A member already settled (loaded by `getAsync` before `boot()`) counts as settled.
-   * Returns the number of members.
+   * Marks every non-deferred component (after priority inversion) as a member of the boot. Returns
+   * how many there are, and those that already settled (loaded by `getAsync` before `boot()`), in
+   * the order they settled. Nothing is queued yet: see {@link queueBootSet}.
    */
-  wantBootSet(): number {
+  markBootSet(): { readonly total: number; readonly settledEarly: readonly number[] } {
     const { effective, states } = this.#config;
-    const members: number[] = [];
+    const settledEarly: number[] = [];
     let total = 0;
     for (let i = 0; i < effective.length; i++) {
       if (effective[i]! >= Priority.DEFERRED) continue;
       total++;
       this.#inBoot[i] = 1;
-      if (isSettled(states.status[i]!)) continue;
-      this.#waveRemaining[effective[i]!]!++;
-      if (this.#wanted[i] === 0) members.push(i);
+      if (isSettled(states.status[i]!)) settledEarly.push(i);
+      else this.#waveRemaining[effective[i]!]!++;
     }
-    this.#want(members, (i) => 1 + effective[i]!);
-    return total;
+    // Earliest first; at the same moment a root failure before what it failed by dependency.
+    const derived = (i: number): number => (PreheatError.is(states.error[i]) && (states.error[i]).code === ErrorCode.DependencyFailed ? 1 : 0);
+    settledEarly.sort((a, b) => states.finishedAt[a]! - states.finishedAt[b]! || derived(a) - derived(b));
+    return { total, settledEarly };
   }
 
-  /** True for a member of the boot set (see {@link wantBootSet}); DEFERRED ones loaded on demand are not. */
+  /** Queues the boot members that have not settled (each in its wave's bucket), as they become ready. */
+  queueBootSet(): void {
+    const { effective, states } = this.#config;
+    const members: number[] = [];
+    for (let i = 0; i < effective.length; i++) {
+      if (this.#inBoot[i] === 1 && this.#wanted[i] === 0 && !isSettled(states.status[i]!)) members.push(i);
+    }
+    this.#want(members, (i) => 1 + effective[i]!);
+  }
+
+  /** True for a member of the boot set (see {@link markBootSet}); DEFERRED ones loaded on demand are not. */
   inBoot(index: number): boolean {
     return this.#inBoot[index] === 1;
   }
@@ -189,6 +207,7 @@ export class LoadEngine implements LoadSink {
 
   /** Stops starting anything; settles every wanted component that has not started as Failed with `reason`. */
   stop(reason: Error): void {
+    this.#stopReason = reason;
     this.dispatcher.stop();
     const { states, run } = this.#config;
     // Every component that had not started fails with the cancellation itself, whatever its
@@ -227,11 +246,18 @@ export class LoadEngine implements LoadSink {
   }
 
   #want(nodes: readonly number[], bucketOf: (i: number) => number): void {
-    const { graph, states } = this.#config;
+    const { graph, states, run } = this.#config;
     for (let k = 0; k < nodes.length; k++) {
       const i = nodes[k]!;
       this.#wanted[i] = 1;
       this.#bucket[i] = bucketOf(i);
+    }
+    const stopped = this.#stopReason;
+    if (stopped !== undefined) {
+      // Wanted after a stop (a boot after fail-fast, a getAsync after shutdown): the cancellation.
+      for (const i of nodes) if (states.status[i] === ComponentStatus.Pending) states.settle(i, ComponentStatus.Failed, run.clock.now(), undefined, stopped);
+      for (const i of nodes) this.#propagate(i);
+      return;
     }
     const ready: number[] = [];
     const failed: number[] = [];
@@ -269,34 +295,51 @@ export class LoadEngine implements LoadSink {
   }
 
   /**
-   * Tells the listener that a component settled and releases its dependents; iterative, so long
-   * chains cannot overflow.
+   * Tells the listener that a component settled and releases its dependents. A failure settles
+   * together with everything it fails on required edges: the whole cascade is marked first
+   * (DependencyFailedError), then the listener hears each, breadth first, so fail-fast (which the
+   * listener may fire) stops only what the failure itself did not reach. Dependents released on
+   * optional edges start last, once the listener has spoken. Iterative: long chains cannot overflow.
    */
   #propagate(index: number): void {
     const { states, graph } = this.#config;
-    // The stack exists only while a failure spreads: a settle that goes well allocates nothing.
-    let stack: number[] | undefined;
-    // Dependents a failed node releases on optional edges start only once the whole failure has
-    // spread: a required dependent marked failed on the way may stop the boot (fail-fast) first.
-    let released: number[] | undefined;
-    for (let node: number | undefined = index; node !== undefined; node = stack?.pop()) {
-      this.#settled(node);
-      const failed = !isUsable(states.status[node]!);
+    if (isUsable(states.status[index]!)) {
+      // The usual settle: allocates nothing.
+      this.#settled(index);
+      for (let e = graph.dependentStart[index]!, end = graph.dependentStart[index + 1]!; e < end; e++) {
+        const dependent = graph.dependentList[e]!;
+        // isSettled, inlined: this runs once per edge.
+        if (this.#wanted[dependent] === 1 && --this.#pendingDeps[dependent]! === 0 && states.status[dependent] === ComponentStatus.Pending) {
+          this.dispatcher.enqueue(this.#bucket[dependent]!, dependent);
+        }
+      }
+      return;
+    }
+    const cascade = [index];
+    const released: number[] = [];
+    for (let k = 0; k < cascade.length; k++) {
+      const node = cascade[k]!;
       for (let e = graph.dependentStart[node]!, end = graph.dependentStart[node + 1]!; e < end; e++) {
         const dependent = graph.dependentList[e]!;
         const status = states.status[dependent]!;
-        // isSettled, inlined: this runs once per edge.
         if (this.#wanted[dependent] !== 1 || (status !== ComponentStatus.Pending && status !== ComponentStatus.Loading)) continue;
-        if (failed && graph.dependentRequired[e] === 1) {
+        if (graph.dependentRequired[e] === 1) {
           this.#markDependencyFailed(dependent, node);
-          (stack ??= []).push(dependent);
+          cascade.push(dependent);
         } else if (--this.#pendingDeps[dependent]! === 0 && status === ComponentStatus.Pending) {
-          if (failed) (released ??= []).push(dependent);
-          else this.dispatcher.enqueue(this.#bucket[dependent]!, dependent);
+          released.push(dependent);
         }
       }
     }
-    if (released === undefined) return;
+    // Waves the cascade empties complete after all of it was heard: completing one opens the next
+    // wave, which would start components before fail-fast heard a required failure further down.
+    this.#holdWaves++;
+    try {
+      for (let k = 0; k < cascade.length; k++) this.#settled(cascade[k]!);
+    } finally {
+      this.#holdWaves--;
+    }
+    for (let wave = 0; wave < this.#heldWaves.length; wave++) if (this.#heldWaves[wave] === 1 && this.#holdWaves === 0) this.#completeWave(wave);
     for (let k = 0; k < released.length; k++) {
       const dependent = released[k]!;
       if (states.status[dependent] === ComponentStatus.Pending) this.dispatcher.enqueue(this.#bucket[dependent]!, dependent);
@@ -344,6 +387,11 @@ export class LoadEngine implements LoadSink {
    * settles the rest of this wave from inside this settle and gets here first.
    */
   #completeWave(wave: number): void {
+    if (this.#holdWaves > 0) {
+      this.#heldWaves[wave] = 1;
+      return;
+    }
+    this.#heldWaves[wave] = 0;
     const done = this.#waveDone[wave];
     this.#waveDone[wave] = undefined;
     done?.();

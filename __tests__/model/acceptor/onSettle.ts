@@ -83,11 +83,14 @@ export function expectDependencyFailed(m: ModelState, x: ComponentModel, group: 
 /**
  * A cancellation (shutdown, fail-fast): nothing new starts, every load in flight ends as cancelled
  * (lifecycle: "Shutdown", step 3), and every wanted component that had not started fails with the
- * cancellation itself, never with DependencyFailedError, whatever its dependencies did (the lead's
- * rule; lifecycle.md allowed either).
+ * cancellation itself, whatever its dependencies did — except those the failure that fired
+ * fail-fast fails by dependency: a failure settles together with its whole cascade on required
+ * edges (DependencyFailedError), and fail-fast fires after it (lifecycle.md, "One component").
  */
 export function cancel(m: ModelState, reason: 'failFast' | 'shutdown', trigger?: number): void {
   const e = m.entry!;
+  // At boot(), a failure on demand from before is no cascade of this moment: the cancellation wins.
+  const cascade = reason === 'failFast' && trigger !== undefined && e.k !== 'boot-call' ? sameCascade(m, m.comps[trigger]!) : new Set<number>();
   m.cancel = { reason, t: e.t, pos: e.pos, ...(trigger === undefined ? {} : { trigger }), ...(e.k === 'boot-call' ? { atBoot: true } : {}) };
   const t = m.now;
   for (const x of m.comps) {
@@ -101,9 +104,34 @@ export function cancel(m: ModelState, reason: 'failFast' | 'shutdown', trigger?:
         const n = x.stage === 'starting' ? 1 : x.current!.n;
         m.expect.add({ kind: 'attempt', c: x.c, n, outcome: 'cancelled', lo: t, hi: t, what: `${x.name}'s attempt ${n} is cancelled` });
       }
+    } else if (x.status === Pending && x.wanted && cascade.has(x.c)) {
+      expectDependencyFailed(m, x, x.cascade ?? m.cascade ?? e.pos);
     } else if (x.status === Pending && x.wanted) {
       m.expect.drop(x.c, ['status']);
       m.expect.add({ kind: 'status', c: x.c, to: Failed, codes: [codes.cancelled], lo: t, hi: t, what: `${x.name} fails with the cancellation, the boot was cancelled before it started` });
     }
   }
+}
+
+/**
+ * The components the failure that `trigger` belongs to fails by dependency, still pending: the
+ * closure over required edges from that failure's root (the component whose own failure started
+ * the cascade), through wanted components that have not settled.
+ */
+function sameCascade(m: ModelState, trigger: ComponentModel): Set<number> {
+  const group = trigger.cascade ?? trigger.failedAt;
+  const root = m.comps.find((y) => y.status === Failed && y.failedAt === group && y.cascade === undefined) ?? trigger;
+  const reached = new Set<number>();
+  const stack = [root.c];
+  while (stack.length > 0) {
+    const node = m.comps[stack.pop()!]!;
+    for (const dep of node.dependents) {
+      const y = m.comps[dep.c]!;
+      if (dep.optional || !y.wanted || reached.has(y.c) || (y.status !== Pending && y.status !== Failed)) continue;
+      if (y.status === Failed && y.code !== codes.dependencyFailed && y !== trigger) continue;
+      reached.add(y.c);
+      stack.push(y.c);
+    }
+  }
+  return reached;
 }
