@@ -17,9 +17,11 @@ const config: Config = {
   },
   setupFiles: ['<rootDir>/__tests__/setup.ts'],
   // Coverage is always on, so the threshold is enforced by every `npm test` (and CI), not only
-  // when someone remembers --coverage. Code that runs in child processes (the CLI) is not counted.
+  // when someone remembers --coverage. The CLI runs in child processes, as users run it (its tests
+  // spawn the built bin), where jest's coverage cannot see it: it is left out of the count rather
+  // than counted as uncovered.
   collectCoverage: true,
-  collectCoverageFrom: ['src/**/*.ts'],
+  collectCoverageFrom: ['src/**/*.ts', '!src/cli/**'],
   coverageReporters: ['text-summary'],
   coverageThreshold: { global: { lines: 90 } },
   testTimeout: 20_000,

@@ -1,10 +1,8 @@
-import { maxTimerMs } from '../component/validateOptions.js';
 import { debug } from '../debug.js';
-import { InvalidOptionError } from '../errors/InvalidOptionError.js';
 import type { ShutdownConfig } from './ShutdownConfig.js';
 import { runShutdown } from './runShutdown.js';
 import { ShutdownHooks } from './ShutdownHooks.js';
-import type { ShutdownHooksOptions, ShutdownOptions } from './ShutdownOptions.js';
+import { checkShutdownOptions, type ShutdownHooksOptions, type ShutdownOptions } from './ShutdownOptions.js';
 import type { ShutdownReport } from './ShutdownReport.js';
 
 /**
@@ -32,13 +30,8 @@ export class Shutdown {
    */
   start(options: ShutdownOptions = {}): Promise<ShutdownReport> {
     if (this.#run !== undefined) return this.#run;
+    checkShutdownOptions('shutdown', options);
     const { drainMs = 0, beforeStop } = options;
-    if (!(typeof drainMs === 'number' && drainMs >= 0 && drainMs <= maxTimerMs)) {
-      throw new InvalidOptionError('shutdown', 'drainMs', `must be a number of ms between 0 and ${maxTimerMs}`, drainMs);
-    }
-    if (beforeStop !== undefined && typeof beforeStop !== 'function') {
-      throw new InvalidOptionError('shutdown', 'beforeStop', 'must be a function (close your server here)', beforeStop);
-    }
     let resolve!: (report: ShutdownReport) => void;
     let reject!: (error: unknown) => void;
     const run = (this.#run = new Promise<ShutdownReport>((res, rej) => ((resolve = res), (reject = rej))));

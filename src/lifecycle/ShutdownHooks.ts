@@ -1,5 +1,5 @@
 import { InvalidOptionError } from '../errors/InvalidOptionError.js';
-import type { ShutdownHooksOptions, ShutdownOptions } from './ShutdownOptions.js';
+import { checkShutdownOptions, type ShutdownHooksOptions, type ShutdownOptions } from './ShutdownOptions.js';
 import type { ShutdownReport } from './ShutdownReport.js';
 
 /**
@@ -19,6 +19,7 @@ export class ShutdownHooks {
     if (!isSignalList(signals) || signals.some((s) => typeof s !== 'string')) {
       throw new InvalidOptionError('enableShutdownHooks', 'signals', "must be a list of signal names such as 'SIGTERM'", signals);
     }
+    checkShutdownOptions('enableShutdownHooks', shutdownOptions);
     if (exitCode !== undefined && exitCode !== false && typeof exitCode !== 'function' && !Number.isInteger(exitCode)) {
       throw new InvalidOptionError('enableShutdownHooks', 'exitCode', 'must be a whole number, a function of the report, or false', exitCode);
     }
@@ -26,13 +27,7 @@ export class ShutdownHooks {
     const onSignal = (): void => {
       if (handled) return;
       handled = true;
-      let stopping: Promise<ShutdownReport>;
-      try {
-        stopping = this.shutdown(shutdownOptions);
-      } catch {
-        process.exit(1); // bad shutdown options: nothing was stopped, nothing to wait for
-      }
-      void stopping.then(
+      void this.shutdown(shutdownOptions).then(
         (report) => {
           if (exitCode !== false) process.exit(exitCodeOf(exitCode, report));
         },

@@ -1,3 +1,5 @@
+import { maxTimerMs } from '../component/validateOptions.js';
+import { InvalidOptionError } from '../errors/InvalidOptionError.js';
 import type { ShutdownReport } from './ShutdownReport.js';
 
 /**
@@ -48,4 +50,15 @@ export interface ShutdownHooksOptions extends ShutdownOptions {
    * when a hook failed or timed out. A shutdown that itself throws exits 1 either way.
    */
   readonly exitCode?: number | false | ((report: ShutdownReport) => number);
+}
+
+/** Throws InvalidOptionError for shutdown options preheat cannot use (named after `owner`). */
+export function checkShutdownOptions(owner: string, options: ShutdownOptions): void {
+  const { drainMs, beforeStop } = options;
+  if (drainMs !== undefined && !(typeof drainMs === 'number' && drainMs >= 0 && drainMs <= maxTimerMs)) {
+    throw new InvalidOptionError(owner, 'drainMs', `must be a number of ms between 0 and ${maxTimerMs}`, drainMs);
+  }
+  if (beforeStop !== undefined && typeof beforeStop !== 'function') {
+    throw new InvalidOptionError(owner, 'beforeStop', 'must be a function (close your server here)', beforeStop);
+  }
 }
