@@ -73,7 +73,7 @@ export class Warmup {
     const readiness = (this.#readiness = new Readiness(states, specs, this.#phase));
     const planner = new Planner(registry, container);
     const lookup = new ComponentLookup(container, registry, states, planner);
-    const factory = new ComponentFactory(container, lookup, states, clock);
+    const factory = new ComponentFactory(container, lookup, states, clock, registry, resolved.construction);
     const loads = (this.#loads = new Loads({ specs, states, readiness, planner, clock, options: resolved, factory, instances: lookup }));
     const bindings = new ComponentBindings({ container, strategy: resolved.binding, registry, states, instances: lookup, onDemand: loads });
     this.#registrar = new Registrar(registry, states, bindings, { planner, phase: this.#phase });

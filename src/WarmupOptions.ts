@@ -38,6 +38,15 @@ export interface WarmupOptions {
    * Either way `container.get` / `isBound` behave the same.
    */
   readonly binding?: 'lazy' | 'eager';
+  /**
+   * Who builds class components. `'preheat'` (default): preheat itself, from the same inversify
+   * metadata inversify reads (`new Class(...deps)`, property injection, `@postConstruct` in order),
+   * without a child container, a binding or a plan per class. `'inversify'`: inversify's own
+   * resolution in a child container of yours, for each class (slower; for a class relying on
+   * something preheat's construction does not mirror, such as several tags on one argument, preheat
+   * falls back to it by itself).
+   */
+  readonly construction?: 'preheat' | 'inversify';
 }
 
 /** {@link WarmupOptions} with defaults applied. */
@@ -57,6 +66,7 @@ export function resolveWarmupOptions(options: WarmupOptions = {}): ResolvedWarmu
     scheduler: options.scheduler === undefined ? asyncScheduler : options.scheduler,
     random: options.random === undefined ? Math.random : options.random,
     binding: options.binding === undefined ? 'lazy' : options.binding,
+    construction: options.construction === undefined ? 'preheat' : options.construction,
   };
   const { maxConcurrent, memoryBudgetMb, healthTimeout, shutdownTimeout, schedule } = resolved;
   if (!(typeof maxConcurrent === 'number' && (maxConcurrent === Infinity || (Number.isInteger(maxConcurrent) && maxConcurrent >= 1)))) {
@@ -75,6 +85,9 @@ export function resolveWarmupOptions(options: WarmupOptions = {}): ResolvedWarmu
   }
   if (resolved.binding !== 'lazy' && resolved.binding !== 'eager') {
     throw new InvalidOptionError('Warmup', 'binding', "must be 'lazy' or 'eager'", resolved.binding);
+  }
+  if (resolved.construction !== 'preheat' && resolved.construction !== 'inversify') {
+    throw new InvalidOptionError('Warmup', 'construction', "must be 'preheat' or 'inversify'", resolved.construction);
   }
   if (schedule !== 'waves' && schedule !== 'eager') {
     throw new InvalidOptionError('Warmup', 'schedule', "must be 'waves' or 'eager'", schedule);

@@ -20,7 +20,7 @@ export class Planner {
   /** The plan, built once; throws CircularDependencyError / MissingDependencyError (and keeps nothing). */
   plan(): BootPlan {
     if (this.#plan !== undefined) return this.#plan;
-    const plan = planBoot(this.registry, (id) => this.container.isBound(id));
+    const plan = planBoot(this.registry, (id, constraints) => this.container.isBound(id, constraints));
     debug('plan: %d components, %d edges', plan.graph.size, plan.graph.depList.length);
     return (this.#plan = plan);
   }

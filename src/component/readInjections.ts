@@ -6,6 +6,8 @@ import { readClassMetadata, unmanagedKind, type ElementMetadata } from './invers
 export interface Injection {
   readonly id: ServiceIdentifier;
   readonly optional: boolean;
+  /** `@named` / `@tagged` constraints, as inversify's `isBound` takes them. */
+  readonly constraints?: { readonly name?: string | number | symbol; readonly tag?: { readonly key: string | number | symbol; readonly value: unknown } };
 }
 
 /** Types TypeScript emits for a parameter it could not name (an interface, a union, `any`) or a primitive. */
@@ -33,7 +35,10 @@ export function readInjections(target: Newable, name: string): readonly Injectio
     if (element === undefined || element.kind === unmanagedKind || element.value === undefined) return;
     const value = element.value as ServiceIdentifier | LazyServiceIdentifier;
     const id = value instanceof LazyServiceIdentifier ? value.unwrap() : value;
-    result.push({ id, optional: element.optional === true });
+    const { name, tags } = element as ElementMetadata & { name?: string | number | symbol; tags?: ReadonlyMap<string | number | symbol, unknown> };
+    const tag = tags === undefined || tags.size === 0 ? undefined : [...tags][0]!;
+    if (name === undefined && tag === undefined) result.push({ id, optional: element.optional === true });
+    else result.push({ id, optional: element.optional === true, constraints: { ...(name === undefined ? {} : { name }), ...(tag === undefined ? {} : { tag: { key: tag[0], value: tag[1] } }) } });
   };
   for (let k = 0; k < args.length; k++) add(args[k]);
   metadata.properties.forEach(add);

@@ -2,11 +2,12 @@ import { LazyServiceIdentifier, type ServiceIdentifier } from 'inversify';
 import type { ComponentRegistry } from '../component/ComponentRegistry.js';
 import type { DependencyRef } from '../component/ComponentOptions.js';
 import { describeToken } from '../component/describeToken.js';
+import type { Injection } from '../component/readInjections.js';
 import { MissingDependencyError } from '../errors/MissingDependencyError.js';
 import { graphFromEdges, type DependencyGraph } from './DependencyGraph.js';
 
 /** Tells whether a token that is not a component is bound elsewhere in the container. */
-export type IsBoundElsewhere = (id: ServiceIdentifier) => boolean;
+export type IsBoundElsewhere = (id: ServiceIdentifier, constraints?: Injection['constraints']) => boolean;
 
 /**
  * Collects every dependency edge: constructor and property injection, `dependsOn` (required) and
@@ -32,11 +33,11 @@ export function buildGraph(registry: ComponentRegistry, isBoundElsewhere: IsBoun
 
   let node = 0;
   // One function for every node (not a closure per node): it reads the current `node`.
-  const addEdge = (ref: DependencyRef, isRequired: boolean): void => {
+  const addEdge = (ref: DependencyRef, isRequired: boolean, constraints?: Injection['constraints']): void => {
     const id = typeof ref === 'object' && ref instanceof LazyServiceIdentifier ? ref.unwrap() : ref;
     const dep = registry.find(id);
     if (dep < 0) {
-      if (!isRequired || isBoundElsewhere(id)) return;
+      if (!isRequired || isBoundElsewhere(id, constraints)) return;
       throw new MissingDependencyError(specs[node]!.name, describeToken(id));
     }
     if (seenBy[dep] === node) {
@@ -54,7 +55,7 @@ export function buildGraph(registry: ComponentRegistry, isBoundElsewhere: IsBoun
   for (; node < size; node++) {
     const spec = specs[node]!;
     const { injections, dependsOn, optionalDependsOn } = spec;
-    for (let k = 0; k < injections.length; k++) addEdge(injections[k]!.id, !injections[k]!.optional);
+    for (let k = 0; k < injections.length; k++) addEdge(injections[k]!.id, !injections[k]!.optional, injections[k]!.constraints);
     for (let k = 0; k < dependsOn.length; k++) addEdge(dependsOn[k]!, true);
     for (let k = 0; k < optionalDependsOn.length; k++) addEdge(optionalDependsOn[k]!, false);
   }
