@@ -12,7 +12,7 @@ class Database {
   connected = false;
   constructor(readonly config: Config) {} // inferred edge: Config → Database
   async onWarmup(signal: AbortSignal): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve, 100)); // e.g. pool.connect({ signal })
+    await new Promise((resolve) => setTimeout(resolve, 100)); // stands for connecting, e.g. await pool.query('select 1')
     this.connected = !signal.aborted;
   }
 }
