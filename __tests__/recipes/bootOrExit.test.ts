@@ -50,15 +50,17 @@ describe('bootOrExit (recipe)', () => {
       expect(exit).not.toHaveBeenCalled();
     });
 
-    it('still logs a required component that had failed before the shutdown (boot() rejects with BootCancelledError all the same)', async () => {
+    it('logs a required component that had failed before the shutdown (boot() rejects with BootError), and leaves the exit to the shutdown', async () => {
       const warmup = new Warmup(new Container()).register(slow, broken);
       const { log, exit, outcome } = run(warmup);
       await sleep(20);
       await warmup.shutdown();
 
       expect(await outcome).toBeUndefined();
-      expect(await rejection(warmup)).toBeInstanceOf(BootCancelledError);
-      expect(log.mock.calls).toEqual([['boot failed, then the service was shut down: bad']]);
+      const error = await rejection(warmup);
+      expect(error).toBeInstanceOf(BootError);
+      expect((error as BootError).cause).toBeInstanceOf(BootCancelledError);
+      expect(log.mock.calls[0]?.[0]).toMatch(/^boot failed: Boot failed: .*\n.*bad/s);
       expect(exit).not.toHaveBeenCalled(); // the shutdown under way ends the process
     });
   });

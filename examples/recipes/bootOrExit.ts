@@ -1,5 +1,5 @@
 // Recipe: telling a boot cancelled by shutdown from a failed one (docs/recipes.md#cancelled-or-failed).
-import { ComponentStatus, ErrorCode, PreheatError, type BootReport, type Warmup } from 'preheat';
+import { ErrorCode, PreheatError, type BootReport, type Warmup } from 'preheat';
 
 /** Where `bootOrExit` reports and how it ends the process; both replaceable (tests, loggers). */
 export interface BootOrExitOptions {
@@ -14,7 +14,8 @@ export interface BootOrExitOptions {
  * - **`shutdown()` stopped it** (a SIGTERM during a slow boot, a rollout): `BootCancelledError`.
  *   Not a failure; resolves with `undefined` and leaves the exit to the shutdown under way
  *   (`enableShutdownHooks` exits 0). If a required component had already failed before the
- *   shutdown, that is logged: `boot()` does not say so itself;
+ *   shutdown, `boot()` rejects with a `BootError` (whose cause is the cancellation): it is logged,
+ *   and the exit is still left to the shutdown;
  * - **it failed** (`BootError`: a required component failed; under `failFast` its `cause` is a
  *   `BootCancelledError`, and it is still a failure), or the graph is invalid: logs, disposes what
  *   was ready (`shutdown()`), exits 1.
@@ -30,24 +31,11 @@ export async function bootOrExit(warmup: Warmup, options: BootOrExitOptions = {}
   try {
     return await warmup.boot();
   } catch (error) {
-    if (PreheatError.is(error) && error.code === ErrorCode.BootCancelled) {
-      const failed = failedBeforeShutdown(warmup.report());
-      if (failed.length > 0) log(`boot failed, then the service was shut down: ${failed.join(', ')}`);
-      return undefined;
-    }
+    if (PreheatError.is(error) && error.code === ErrorCode.BootCancelled) return undefined;
     log(`boot failed: ${error instanceof Error ? error.message : String(error)}`);
+    if (warmup.phase === 'stopping' || warmup.phase === 'stopped') return undefined; // the shutdown ends the process
     await warmup.shutdown(); // idempotent; after failFast it has already run
     exit(1);
     return undefined;
   }
-}
-
-/**
- * Required components that failed on their own, not because a shutdown cancelled them (those
- * carry `PREHEAT_BOOT_CANCELLED`).
- */
-export function failedBeforeShutdown(report: BootReport): string[] {
-  return Object.values(report.components)
-    .filter((c) => c.required && c.status === ComponentStatus.Failed && c.errorCode !== ErrorCode.BootCancelled)
-    .map((c) => c.name);
 }

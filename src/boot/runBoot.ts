@@ -3,6 +3,8 @@ import { ComponentStatus } from '../component/ComponentStatus.js';
 import type { ComponentSpec } from '../component/ComponentSpec.js';
 import { bootPriorities } from '../component/Priority.js';
 import { BootCancelledError } from '../errors/BootCancelledError.js';
+import { ErrorCode } from '../errors/ErrorCode.js';
+import { PreheatError } from '../errors/PreheatError.js';
 import type { BootReport } from '../report/BootReport.js';
 import type { Readiness } from '../readiness/Readiness.js';
 import type { LoadEngine } from '../schedule/LoadEngine.js';
@@ -36,7 +38,8 @@ export interface BootParts {
  *    In `eager` mode one stream unblocks all waves at once and the queue orders by priority.
  * 4. **Outcome** — the report is built once; the boot resolves with it (phase `ready`), rejects with
  *    BootError when a required member failed (phase `failed`; after fail-fast, once what was ready is
- *    disposed), or with the cancellation error when shutdown() stopped it.
+ *    disposed), or with the cancellation error when shutdown() stopped it (a BootError still, with
+ *    the cancellation as its cause, when a required member had failed before).
  */
 export async function runBoot(parts: BootParts): Promise<BootReport> {
   const engine = plan(parts); // 1
@@ -91,10 +94,19 @@ function waves({ readiness, schedule }: BootParts, engine: LoadEngine): Observab
 async function outcome(parts: BootParts, engine: LoadEngine, report: BootReport): Promise<BootReport> {
   const { specs, loads, readiness } = parts;
   const cancelled = loads.cancelled;
-  if (cancelled !== undefined && readiness.phase.stopping) throw cancelled; // shutdown owns the phase from here
   const failedRequired: string[] = [];
+  let failedForReal = false;
   for (let i = 0; i < specs.length; i++) {
-    if (specs[i]!.required && engine.inBoot(i) && readiness.states.status[i] === ComponentStatus.Failed) failedRequired.push(specs[i]!.name);
+    if (!specs[i]!.required || !engine.inBoot(i) || readiness.states.status[i] !== ComponentStatus.Failed) continue;
+    failedRequired.push(specs[i]!.name);
+    const error = readiness.states.error[i];
+    failedForReal ||= !(PreheatError.is(error) && error.code === ErrorCode.BootCancelled);
+  }
+  if (cancelled !== undefined && readiness.phase.stopping) {
+    // Shutdown owns the phase from here. A required component that had failed before it (not only
+    // cancelled by it) still makes this a failed boot, not just a stopped one.
+    if (failedForReal) throw new BootError(report, failedRequired, cancelled);
+    throw cancelled;
   }
   if (cancelled !== undefined) {
     readiness.phase.fail();

@@ -30,8 +30,12 @@ export interface LoadContext {
  *   token: 'db',
  *   priority: Priority.CRITICAL,
  *   dependsOn: ['config'],
- *   load: async ({ signal, get }) => connect(get<Config>('config').url, { signal }),
- *   healthCheck: async (pool) => pool.ping(),
+ *   load: async ({ get }) => {
+ *     const pool = new Pool({ connectionString: get<Config>('config').url }); // pg
+ *     await pool.query('select 1');
+ *     return pool;
+ *   },
+ *   healthCheck: async (pool, signal) => (await pool.query('select 1')).rowCount === 1,
  *   onShutdown: (pool) => pool.end(),
  * });
  * ```

@@ -4,7 +4,7 @@
  * @example
  * ```ts
  * @Component() class Db implements OnWarmup {
- *   async onWarmup(signal: AbortSignal) { await this.pool.connect({ signal }); }
+ *   async onWarmup(signal: AbortSignal) { await this.pool.query('select 1'); // signal: see docs/recipes.md }
  * }
  * ```
  */

@@ -51,7 +51,7 @@ export interface BackoffConfig {
  * @example
  * ```ts
  * @Component({ priority: Priority.HIGH, dependsOn: [Config], timeout: 10_000, retries: 2 })
- * class Db { async onWarmup(signal: AbortSignal) { await this.pool.connect({ signal }); } }
+ * class Db { async onWarmup(signal: AbortSignal) { await this.pool.query('select 1'); // signal: see docs/recipes.md } }
  * ```
  */
 export interface ComponentOptions {

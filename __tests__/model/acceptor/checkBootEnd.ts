@@ -8,7 +8,7 @@ import type { ReportView } from './ModelState.js';
 export type BootOutcome =
   | { readonly kind: 'ready' }
   | { readonly kind: 'cancelled' }
-  | { readonly kind: 'failed'; readonly failedRequired: readonly string[]; readonly failFast?: number };
+  | { readonly kind: 'failed'; readonly failedRequired: readonly string[]; readonly failFast?: number; readonly duringShutdown?: true };
 
 /** What the model and events$ said when the boot's report was built. */
 export interface BootView {
@@ -41,6 +41,8 @@ export function checkBootEnd(view: BootView, e: Extract<Logged, { k: 'boot-end' 
         const trigger = view.comps[out.failFast]!;
         if (e.error.cause?.code !== codes.cancelled) fail('boot-outcome', `fail-fast BootError has cause ${show(e.error.cause)}; expected BootCancelledError`);
         else if (e.error.cause.cause?.code !== trigger.code) fail('boot-outcome', `fail-fast BootCancelledError's cause is ${show(e.error.cause.cause)}; expected ${trigger.name}'s ${trigger.code}`);
+      } else if (out.duringShutdown === true) {
+        if (e.error.cause?.code !== codes.cancelled) fail('boot-outcome', `BootError of a boot the shutdown cut short has cause ${show(e.error.cause)}; expected BootCancelledError`);
       } else if (e.error.cause !== undefined) fail('boot-outcome', `BootError without fail-fast has cause ${show(e.error.cause)}`);
     }
   }

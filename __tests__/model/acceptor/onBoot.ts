@@ -1,4 +1,5 @@
 /** The boot's start and end (README "The boot outcome", architecture.md steps 2 and 4). */
+import { codes } from '../documented.js';
 import { ComponentStatus, Priority } from '../../../src/index.js';
 import type { Logged } from '../RunLog.js';
 import { checkBootEnd } from './checkBootEnd.js';
@@ -52,13 +53,18 @@ export function progress(m: ModelState): void {
   if (!boot.every((x) => x.settled)) return;
   const failedRequired = boot.filter((x) => x.r.required && x.status === Failed).map((x) => x.name);
   const t = m.now;
-  if (m.cancel?.reason === 'shutdown') m.outcome = { kind: 'cancelled' };
+  // A shutdown cut the boot short: a cancellation, unless a required member had failed on its own
+  // before (not only cancelled): then a BootError, its cause the cancellation; the phase is the
+  // shutdown's either way.
+  const failedOnItsOwn = boot.some((x) => x.r.required && x.status === Failed && x.code !== codes.cancelled);
+  if (m.cancel?.reason === 'shutdown' && failedOnItsOwn) m.outcome = { kind: 'failed', failedRequired, duringShutdown: true };
+  else if (m.cancel?.reason === 'shutdown') m.outcome = { kind: 'cancelled' };
   else if (m.cancel?.reason === 'failFast') m.outcome = { kind: 'failed', failedRequired, failFast: m.cancel.trigger! };
   else if (failedRequired.length > 0) m.outcome = { kind: 'failed', failedRequired };
   else m.outcome = { kind: 'ready' };
   if (m.outcome.kind !== 'cancelled') snapshot(m, m.entry!.pos);
   if (m.outcome.kind === 'ready') m.expectPhase('ready');
-  if (m.outcome.kind === 'failed') m.expectPhase('failed');
+  if (m.outcome.kind === 'failed' && m.outcome.duringShutdown !== true) m.expectPhase('failed');
   m.expect.add({ kind: 'boot-end', c: -1, lo: t, hi: t, what: `boot() ${m.outcome.kind === 'ready' ? 'resolves' : 'rejects'} (${m.outcome.kind})` });
 }
 
@@ -73,7 +79,9 @@ export function bootEnd(m: ModelState, e: Extract<Logged, { k: 'boot-end' }>): v
   m.expect.take('boot-end', () => true);
   for (const problem of checkBootEnd(m, e)) m.fail(problem.rule, problem.message);
   const total = m.comps.filter((x) => x.inBoot).length;
-  if (m.outcome.kind !== 'cancelled' && m.progress?.settled !== total) {
+  // After shutdown() the model stops following progress$ (it completes with the shutdown).
+  const stoppedMidway = m.outcome.kind === 'cancelled' || (m.outcome.kind === 'failed' && m.outcome.duringShutdown === true);
+  if (!stoppedMidway && m.progress?.settled !== total) {
     m.fail('progress', `boot() settled while progress$ last said ${m.progress?.settled ?? 'nothing'}/${m.progress?.total ?? '?'}; the boot set has ${total}`);
   }
 }
