@@ -33,9 +33,19 @@ export async function bootOrExit(warmup: Warmup, options: BootOrExitOptions = {}
   } catch (error) {
     if (PreheatError.is(error) && error.code === ErrorCode.BootCancelled) return undefined;
     log(`boot failed: ${error instanceof Error ? error.message : String(error)}`);
-    if (warmup.phase === 'stopping' || warmup.phase === 'stopped') return undefined; // the shutdown ends the process
+    if (stoppedByShutdown(error)) return undefined; // a failure, but the shutdown under way ends the process
     await warmup.shutdown(); // idempotent; after failFast it has already run
     exit(1);
     return undefined;
   }
+}
+
+/**
+ * True for a BootError of a boot that `shutdown()` cut short: its cause is the shutdown's
+ * BootCancelledError, which has no cause of its own (fail-fast's names the failure that fired it).
+ */
+export function stoppedByShutdown(error: unknown): boolean {
+  if (!PreheatError.is(error) || error.code !== ErrorCode.BootFailed) return false;
+  const cause = error.cause;
+  return PreheatError.is(cause) && cause.code === ErrorCode.BootCancelled && cause.cause === undefined;
 }
