@@ -91,27 +91,19 @@ export class ComponentBindings {
     if (this.#eager) this.#service.set(this.#make(spec.index));
   }
 
-  /**
-   * The component stopped handing its instance out (shutdown, given up, restarted): nothing to do,
-   * the binding reads the state. Kept as the one place a future cache would be dropped.
-   */
-  release(_spec: ComponentSpec): void {}
-
-  /** The component's warm value (read by its binding's cache). */
-  cacheOf(binding: ComponentBinding): { readonly isRight: boolean; readonly value: unknown } {
-    const i = binding.index;
-    const status = this.#states.status[i];
-    if (status !== ComponentStatus.Ready && status !== ComponentStatus.Degraded) return notCached;
-    const slot = binding.slot;
-    return slot !== undefined && slot.source === this.#states.instance[i] ? slot : notCached;
+  /** The component stopped handing its instance out (shutdown, given up, restarted): drop the cached value. */
+  release(spec: ComponentSpec): void {
+    this.#made.get(spec.index)?.forget();
   }
 
-  /** inversify cached a value (after the factory, and activations): keep it for the current instance. */
-  cache(binding: ComponentBinding, value: { readonly isRight: boolean; readonly value: unknown }): void {
-    const i = binding.index;
-    const status = this.#states.status[i];
-    if (!value.isRight || isPromiseLike(value.value) || (status !== ComponentStatus.Ready && status !== ComponentStatus.Degraded)) return;
-    binding.slot = { isRight: true, value: value.value, source: this.#states.instance[i] };
+  /**
+   * inversify caches a value after the factory (and activations) ran: kept only for a usable
+   * component and a real value (a promise of a load on demand is not a value: the next `get` must
+   * still say "not ready" while it runs).
+   */
+  accepts(binding: ComponentBinding, value: { readonly isRight: boolean; readonly value: unknown }): boolean {
+    const status = this.#states.status[binding.index];
+    return value.isRight && !isPromiseLike(value.value) && (status === ComponentStatus.Ready || status === ComponentStatus.Degraded);
   }
 
   /** The binding's factory: the instance; or, resolved by getAsync, the on-demand load. */
@@ -144,7 +136,10 @@ export class ComponentBindings {
 
 /**
  * One component token's binding, field for field the shape inversify gives
- * `bind(token).toDynamicValue(factory).inSingletonScope()`; the cache is preheat's.
+ * `bind(token).toDynamicValue(factory).inSingletonScope()`. Its `cache` is an accessor until
+ * inversify caches a value preheat accepts; then an own data property shadows it, so a warm `get`
+ * reads a plain field, as for any singleton. {@link forget} removes it again (the accessor answers
+ * "not cached" for a component that is not usable).
  */
 export class ComponentBinding {
   readonly id = nextBindingId++;
@@ -154,8 +149,6 @@ export class ComponentBinding {
   readonly scope = 'Singleton';
   readonly type = 'DynamicValue';
   readonly value: () => unknown;
-  /** The value inversify cached for the instance `source` (activations applied). */
-  slot: { readonly isRight: true; readonly value: unknown; readonly source: unknown } | undefined = undefined;
 
   constructor(
     readonly owner: ComponentBindings,
@@ -166,11 +159,16 @@ export class ComponentBinding {
   }
 
   get cache(): { readonly isRight: boolean; readonly value: unknown } {
-    return this.owner.cacheOf(this);
+    return notCached;
   }
 
   set cache(value: { readonly isRight: boolean; readonly value: unknown }) {
-    this.owner.cache(this, value);
+    if (this.owner.accepts(this, value)) Object.defineProperty(this, 'cache', { value, writable: true, enumerable: true, configurable: true });
+  }
+
+  /** Drops the cached value: the next lookup asks preheat again. */
+  forget(): void {
+    delete (this as { cache?: unknown }).cache;
   }
 
   isSatisfiedBy(): boolean {
