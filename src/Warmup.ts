@@ -1,4 +1,4 @@
-import 'reflect-metadata';
+import 'reflect-metadata/lite';
 import type { Container } from 'inversify';
 import type { Observable } from 'rxjs';
 import { Boot } from './boot/Boot.js';

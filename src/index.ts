@@ -17,7 +17,7 @@
  * ```
  * @packageDocumentation
  */
-import 'reflect-metadata';
+import 'reflect-metadata/lite';
 
 export { Warmup } from './Warmup.js';
 export type { WaitOptions } from './readiness/Waits.js';

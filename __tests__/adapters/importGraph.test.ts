@@ -63,3 +63,43 @@ describe('the import graph', () => {
     });
   });
 });
+
+// The same rule on what is published: the bundle in dist/ (built by `npm test`'s pretest).
+describe('the import graph of the built package', () => {
+  const dist = resolve(root, 'dist');
+
+  /** Every bundled file reachable from `entry`, and every package it imports at run time. */
+  function builtGraph(entry: string): { files: string[]; packages: Set<string> } {
+    const files = new Set<string>();
+    const packages = new Set<string>();
+    const stack = [resolve(dist, entry)];
+    while (stack.length > 0) {
+      const file = stack.pop()!;
+      if (files.has(file)) continue;
+      files.add(file);
+      const code = readFileSync(file, 'utf8');
+      // Static imports and re-exports, as esbuild writes them (minified or not).
+      const statements = /(?:^|[;\n}])\s*(?:import|export)\s*(?:\{[^}]*\}|\*(?:\s*as\s+[\w$]+)?|[\w$]+(?:\s*,\s*\{[^}]*\})?)?\s*(?:from\s*)?["']([^"']+)["']/g;
+      for (const [, specifier] of code.matchAll(statements)) {
+        if (specifier!.startsWith('.')) stack.push(resolve(dirname(file), specifier!));
+        else packages.add(specifier!);
+      }
+    }
+    return { files: [...files].map((f) => relative(dist, f)), packages };
+  }
+
+  it("should keep preheat's core apart from @opentelemetry and prom-client, and inversify external", () => {
+    const core = builtGraph('index.js');
+    expect(core.packages).toContain('inversify');
+    expect(core.files.length).toBeGreaterThan(1); // the walk follows the chunks
+    expect(core.packages).toContain('node:util');
+    expect([...core.packages].filter((p) => isOtel(p) || isProm(p))).toEqual([]);
+    expect([...core.packages].filter((p) => p === 'rxjs' || p.startsWith('rxjs/'))).toEqual([]); // bundled, tree-shaken
+  });
+
+  it('should load only its own optional library per adapter', () => {
+    expect([...builtGraph('adapters/otel/index.js').packages].filter(isOtel)).toEqual(['@opentelemetry/api']);
+    expect([...builtGraph('adapters/prometheus/index.js').packages].filter(isProm)).toEqual(['prom-client']);
+    expect([...builtGraph('adapters/http/index.js').packages].filter((p) => isOtel(p) || isProm(p))).toEqual([]);
+  });
+});

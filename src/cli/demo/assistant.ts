@@ -47,7 +47,9 @@ export class NlpEngine implements OnWarmup {
   }
 }
 
-@Component({ name: 'context_aware_handler', priority: Priority.HIGH })
+// `inject` lists the constructor's dependencies, so this works with any compiler (the demo is built by
+// esbuild, which emits no decorator metadata); each one is an edge, like dependsOn.
+@Component({ name: 'context_aware_handler', priority: Priority.HIGH, inject: [ScreenLockDetector, NlpEngine] })
 export class ContextAwareHandler implements OnWarmup {
   constructor(
     readonly screen: ScreenLockDetector, // injected: an edge ScreenLockDetector → ContextAwareHandler
