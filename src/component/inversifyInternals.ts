@@ -55,9 +55,32 @@ export interface BindingServiceLike {
   removeById?(id: number): void;
 }
 
+/** The part of inversify's PlanResultCacheService that component bindings use. */
+export interface PlanCacheLike {
+  getByServiceIdentifier(id: ServiceIdentifier): PlanResultLike | undefined;
+  set(options: PlanOptionsLike, plan: PlanResultLike | undefined): void;
+  invalidateServiceBinding(invalidation: { readonly binding: { readonly serviceIdentifier: ServiceIdentifier } }): void;
+}
+
+/** A plan as inversify's resolution reads it: `tree.root.resolve(params)`. */
+export interface PlanResultLike {
+  readonly tree: { readonly root: { resolve(params: unknown): unknown; readonly serviceIdentifier: ServiceIdentifier } };
+}
+
+/** The key of a plan for `container.get(id)` without options (what `getByServiceIdentifier` reads). */
+export interface PlanOptionsLike {
+  readonly isMultiple: false;
+  readonly name: undefined;
+  readonly optional: false;
+  readonly serviceIdentifier: ServiceIdentifier;
+  readonly tag: undefined;
+}
+
 /** What inversify hands a plugin's constructor (`PluginContext` of `@inversifyjs/plugin`). */
 export interface PluginContextLike {
   readonly bindingService?: Partial<BindingServiceLike>;
+  readonly planResultCacheService?: Partial<PlanCacheLike>;
+  readonly activationService?: { get?(id: ServiceIdentifier): unknown };
 }
 
 /** What inversify's `isPromise` accepts: anything with a `then` method. */

@@ -2,15 +2,12 @@ import type { Container, ServiceIdentifier } from 'inversify';
 import type { ComponentRegistry } from '../component/ComponentRegistry.js';
 import { ComponentStatus } from '../component/ComponentStatus.js';
 import type { ComponentSpec } from '../component/ComponentSpec.js';
-import {
-  isPluginKey,
-  isPromiseLike,
-  resolvingAsynchronously,
-  type BindingServiceLike,
-  type PluginContextLike,
-} from '../component/inversifyInternals.js';
+import { isPromiseLike, resolvingAsynchronously, type BindingServiceLike, type PluginContextLike } from '../component/inversifyInternals.js';
 import { InternalError } from '../errors/InternalError.js';
 import type { ComponentStates } from '../readiness/ComponentStates.js';
+import { ComponentBinding, type BindingOwner } from './ComponentBinding.js';
+import { ComponentPlans } from './ComponentPlans.js';
+import { pluginContextOf } from './pluginContextOf.js';
 
 /** How component tokens get their binding in the user's container. */
 export type BindingStrategy = 'lazy' | 'eager';
@@ -25,9 +22,6 @@ export interface OnDemandSource {
   instance(index: number): Promise<unknown>;
 }
 
-// Ids of the bindings made here; far from inversify's own counter, which starts at 0.
-let nextBindingId = 2 ** 40;
-const notCached = Object.freeze({ isRight: false, value: undefined });
 
 /**
  * Binds each component token in the user's container through a binding object of preheat's own,
@@ -50,7 +44,7 @@ const notCached = Object.freeze({ isRight: false, value: undefined });
  *   again (the component still belongs to the Warmup); a binding of your own for the token (after
  *   `unbind`) wins over it.
  */
-export class ComponentBindings {
+export class ComponentBindings implements BindingOwner {
   readonly #container: Container;
   readonly #registry: ComponentRegistry;
   readonly #states: ComponentStates;
@@ -60,6 +54,10 @@ export class ComponentBindings {
   /** Binding objects made, by component index (a token looked up again after removal gets a new one). */
   readonly #made = new Map<number, ComponentBinding>();
   readonly #service: BindingServiceLike;
+  readonly #context: PluginContextLike;
+  #peeking = false;
+  /** Ready-made plans for warm component tokens: a first `get` plans nothing. */
+  readonly plans: ComponentPlans;
 
   constructor(config: {
     readonly container: Container;
@@ -69,13 +67,20 @@ export class ComponentBindings {
     readonly instances: InstanceSource;
     readonly onDemand: OnDemandSource;
   }) {
+    const { registry, states } = config;
     this.#container = config.container;
-    this.#registry = config.registry;
-    this.#states = config.states;
+    this.#registry = registry;
+    this.#states = states;
     this.#instances = config.instances;
     this.#onDemand = config.onDemand;
     this.#eager = config.strategy === 'eager';
-    this.#service = hookBindingLookup(config.container, (service, id) => this.#materialise(service, id), (clone) => this.#forgetIn(clone));
+    const context = (this.#context = pluginContextOf(config.container));
+    const service = context.bindingService;
+    if (typeof service?.getNonParentBindings !== 'function' || typeof service.set !== 'function') {
+      throw new InternalError("inversify's plugin context has no bindingService: preheat needs inversify 8");
+    }
+    this.#service = hookBindingLookup(service as BindingServiceLike, (s, id) => this.#materialise(s, id), (clone) => this.#forgetIn(clone));
+    this.plans = new ComponentPlans(context, registry, states, this);
   }
 
   /**
@@ -88,7 +93,7 @@ export class ComponentBindings {
 
   /** Binds a registered component's token (lazy mode: on first lookup). */
   add(spec: ComponentSpec): void {
-    if (this.#eager) this.#service.set(this.#make(spec.index));
+    if (this.#eager) this.#service.set(this.#bindingOf(spec.index));
   }
 
   /** The component stopped handing its instance out (shutdown, given up, restarted): drop the cached value. */
@@ -114,17 +119,36 @@ export class ComponentBindings {
     return this.#instances.instanceOrThrow(index);
   }
 
+  /**
+   * True when the container holds a binding for the component's token other than preheat's own (a
+   * test double of yours): then inversify must plan it. Asks without making anything.
+   */
+  hasOthers(index: number): boolean {
+    this.#peeking = true;
+    let found: Iterable<unknown> | undefined;
+    try {
+      found = this.#context.bindingService?.getNonParentBindings?.(this.#registry.specs[index]!.token);
+    } finally {
+      this.#peeking = false;
+    }
+    if (found === undefined) return false;
+    for (const binding of found) if (!(binding instanceof ComponentBinding)) return true;
+    return false;
+  }
+
   /** The lookup missed `id`: a component token gets its binding object now. */
   #materialise(service: BindingServiceLike, id: ServiceIdentifier): boolean {
+    if (this.#peeking) return false;
     const index = this.#registry.indexOfToken(id);
     if (index < 0) return false;
-    service.set(this.#make(index));
+    service.set(this.#bindingOf(index));
     return true;
   }
 
-  #make(index: number): ComponentBinding {
-    const binding = new ComponentBinding(this, index, this.#registry.specs[index]!.token);
-    this.#made.set(index, binding);
+  /** One binding object per component, made once and added again wherever it went missing. */
+  #bindingOf(index: number): ComponentBinding {
+    let binding = this.#made.get(index);
+    if (binding === undefined) this.#made.set(index, (binding = new ComponentBinding(this, index, this.#registry.specs[index]!.token)));
     return binding;
   }
 
@@ -135,80 +159,23 @@ export class ComponentBindings {
 }
 
 /**
- * One component token's binding, field for field the shape inversify gives
- * `bind(token).toDynamicValue(factory).inSingletonScope()`. Its `cache` is an accessor until
- * inversify caches a value preheat accepts; then an own data property shadows it, so a warm `get`
- * reads a plain field, as for any singleton. {@link forget} removes it again (the accessor answers
- * "not cached" for a component that is not usable).
- */
-export class ComponentBinding {
-  readonly id = nextBindingId++;
-  readonly moduleId = undefined;
-  readonly onActivation = undefined;
-  readonly onDeactivation = undefined;
-  readonly scope = 'Singleton';
-  readonly type = 'DynamicValue';
-  readonly value: () => unknown;
-
-  constructor(
-    readonly owner: ComponentBindings,
-    readonly index: number,
-    readonly serviceIdentifier: ServiceIdentifier,
-  ) {
-    this.value = () => owner.resolve(index);
-  }
-
-  get cache(): { readonly isRight: boolean; readonly value: unknown } {
-    return notCached;
-  }
-
-  set cache(value: { readonly isRight: boolean; readonly value: unknown }) {
-    if (this.owner.accepts(this, value)) Object.defineProperty(this, 'cache', { value, writable: true, enumerable: true, configurable: true });
-  }
-
-  /** Drops the cached value: the next lookup asks preheat again. */
-  forget(): void {
-    delete (this as { cache?: unknown }).cache;
-  }
-
-  isSatisfiedBy(): boolean {
-    return true;
-  }
-}
-
-/**
  * Wraps the container's binding lookup (and that of every snapshot copy of it) so a component token
- * gets its binding the first time it is looked up, and again after it was removed. Returns the
- * container's BindingService.
+ * gets its binding the first time it is looked up, and again after it was removed.
  */
 function hookBindingLookup(
-  container: Container,
+  service: BindingServiceLike,
   materialise: (service: BindingServiceLike, id: ServiceIdentifier) => boolean,
   onClone: (clone: BindingServiceLike) => void,
 ): BindingServiceLike {
-  let found: BindingServiceLike | undefined;
-  const hook = (service: BindingServiceLike): BindingServiceLike => {
-    const lookup = service.getNonParentBindings.bind(service);
-    service.getNonParentBindings = (id: ServiceIdentifier) => lookup(id) ?? (materialise(service, id) ? lookup(id) : undefined);
-    const clone = service.clone?.bind(service);
-    if (clone !== undefined) {
-      service.clone = () => {
-        const copy = clone();
-        onClone(copy);
-        return hook(copy);
-      };
-    }
-    return service;
-  };
-  class LazyComponentBindings {
-    readonly [isPluginKey] = true;
-    constructor(_container: Container, context: PluginContextLike) {
-      const service = context.bindingService;
-      if (typeof service?.getNonParentBindings === 'function' && typeof service.set === 'function') found = hook(service as BindingServiceLike);
-    }
-    load(): void {}
+  const lookup = service.getNonParentBindings.bind(service);
+  service.getNonParentBindings = (id: ServiceIdentifier) => lookup(id) ?? (materialise(service, id) ? lookup(id) : undefined);
+  const clone = service.clone?.bind(service);
+  if (clone !== undefined) {
+    service.clone = () => {
+      const copy = clone();
+      onClone(copy);
+      return hookBindingLookup(copy, materialise, onClone);
+    };
   }
-  container.register(LazyComponentBindings);
-  if (found === undefined) throw new InternalError("inversify's plugin context has no bindingService: preheat needs inversify 8");
-  return found;
+  return service;
 }
