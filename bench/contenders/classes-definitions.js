@@ -26,6 +26,7 @@ export async function boot(w, probe, opts, tokens) {
       },
     };
   }
+  const cpu1 = process.cpuUsage();
   const t1 = performance.now();
   const container = new Container();
   const warmup = new Warmup(container, { maxConcurrent: opts.maxConcurrent, binding: opts.binding ?? 'lazy' });
@@ -36,6 +37,7 @@ export async function boot(w, probe, opts, tokens) {
   const instances = new Array(w.n);
   for (let i = 0; i < w.n; i++) instances[i] = container.get(tokens[i]);
   const t4 = performance.now();
+  const cpu = process.cpuUsage(cpu1);
   if (report.readyCount !== w.n) throw new Error(`boot report says ${report.readyCount} ready of ${w.n}`);
-  return { decorateMs: 0, registerMs: t2 - t1, bootMs: t3 - t2, firstGetMs: t4 - t3, bootStart: t2, classes, instances, keep: warmup };
+  return { decorateMs: 0, registerMs: t2 - t1, bootMs: t3 - t2, firstGetMs: t4 - t3, cpuMs: (cpu.user + cpu.system) / 1000, bootStart: t2, classes, instances, keep: warmup };
 }

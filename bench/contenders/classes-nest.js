@@ -21,6 +21,7 @@ export async function boot(w, probe) {
     const deps = depsOf(w, classes, i);
     for (let k = 0; k < deps.length; k++) Inject(deps[k])(C, undefined, k);
   }
+  const cpu1 = process.cpuUsage();
   const t1 = performance.now();
   class AppModule {}
   Module({ providers: classes })(AppModule);
@@ -30,5 +31,6 @@ export async function boot(w, probe) {
   const instances = new Array(w.n);
   for (let i = 0; i < w.n; i++) instances[i] = app.get(classes[i]);
   const t4 = performance.now();
-  return { decorateMs: t1 - t0, registerMs: t2 - t1, bootMs: t3 - t2, firstGetMs: t4 - t3, bootStart: t2, classes, instances, keep: app };
+  const cpu = process.cpuUsage(cpu1);
+  return { decorateMs: t1 - t0, registerMs: t2 - t1, bootMs: t3 - t2, firstGetMs: t4 - t3, cpuMs: (cpu.user + cpu.system) / 1000, bootStart: t2, classes, instances, keep: app };
 }

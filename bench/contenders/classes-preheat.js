@@ -18,6 +18,7 @@ export async function boot(w, probe, opts) {
     const deps = depsOf(w, classes, i);
     for (let k = 0; k < deps.length; k++) inject(deps[k])(C, undefined, k);
   }
+  const cpu1 = process.cpuUsage();
   const t1 = performance.now();
   const container = new Container();
   const warmup = new Warmup(container, { maxConcurrent: opts.maxConcurrent, binding: opts.binding ?? 'lazy' });
@@ -28,6 +29,7 @@ export async function boot(w, probe, opts) {
   const instances = new Array(w.n);
   for (let i = 0; i < w.n; i++) instances[i] = container.get(classes[i]);
   const t4 = performance.now();
+  const cpu = process.cpuUsage(cpu1);
   if (report.readyCount !== w.n) throw new Error(`boot report says ${report.readyCount} ready of ${w.n}`);
-  return { decorateMs: t1 - t0, registerMs: t2 - t1, bootMs: t3 - t2, firstGetMs: t4 - t3, bootStart: t2, classes, instances, keep: warmup };
+  return { decorateMs: t1 - t0, registerMs: t2 - t1, bootMs: t3 - t2, firstGetMs: t4 - t3, cpuMs: (cpu.user + cpu.system) / 1000, bootStart: t2, classes, instances, keep: warmup };
 }
