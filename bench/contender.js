@@ -7,9 +7,14 @@
  *
  * Boot contenders: floor, preheat-waves, preheat-eager, avvio, inversify, nest.
  * Get contenders: get:<variant> (see contenders/get.js); bind costs: bind:<variant> (contenders/bind.js).
+ * Decorated classes: classes:<variant> (contenders/classes-<variant>.js); the first get after boot:
+ * firstget:<variant> (the same contenders, see lib/names.js); getAsync of the user's own bindings:
+ * getasync:<variant> (contenders/getasync.js). The import suite runs contenders/import.js directly.
  */
 import { makeWorkload } from './lib/workload.js';
 import { createProbe, validate } from './lib/probe.js';
+import { checkInstances } from './lib/classes.js';
+import { firstGetContender } from './lib/names.js';
 
 const bootContenders = {
   floor: () => import('./contenders/floor.js'),
@@ -18,6 +23,13 @@ const bootContenders = {
   avvio: () => import('./contenders/avvio.js'),
   inversify: () => import('./contenders/inversify.js'),
   nest: () => import('./contenders/nest.js'),
+};
+
+const classContenders = {
+  preheat: () => import('./contenders/classes-preheat.js'),
+  definitions: () => import('./contenders/classes-definitions.js'),
+  inversify: () => import('./contenders/classes-inversify.js'),
+  nest: () => import('./contenders/classes-nest.js'),
 };
 
 const mb = (bytes) => bytes / 1048576;
@@ -92,6 +104,46 @@ async function runBoot(name, spec) {
   return result;
 }
 
+/**
+ * A class contender: decorate (module evaluation in an application: timed, not counted), register,
+ * boot, then the first get of every class. `total` is register + boot + first get. Validated
+ * after the clock stops: the probe's order check, and every instance holding its dependencies'.
+ */
+async function runClasses(variant, spec, binding) {
+  const w = makeWorkload(spec);
+  const tokens = new Array(w.n);
+  for (let i = 0; i < w.n; i++) tokens[i] = `n${i}`;
+  const probe = createProbe(w);
+  const mod = await classContenders[variant]();
+  globalThis.gc?.();
+  const before = process.memoryUsage();
+  const out = await mod.boot(w, probe, { maxConcurrent: Infinity, ...(binding === undefined ? {} : { binding }) }, tokens);
+  const peakRss = process.resourceUsage().maxRSS * 1024;
+  const problems = [...validate(w, probe), ...checkInstances(w, out.classes, out.instances)];
+  const totalMs = out.registerMs + out.bootMs + out.firstGetMs;
+  void out.keep;
+  return {
+    ok: problems.length === 0,
+    valid: problems.length === 0,
+    ...(problems.length > 0 ? { error: `invalid: ${problems.join('; ')}` } : {}),
+    decorateMs: out.decorateMs,
+    registerMs: out.registerMs,
+    bootMs: out.bootMs,
+    firstGetMs: out.firstGetMs,
+    totalMs,
+    // The whole process's CPU (all threads) over register + boot + first get, as the contender read it.
+    cpuMs: out.cpuMs,
+    usPerComponent: (totalMs * 1000) / w.n,
+    peakRssMb: mb(peakRss),
+    peakRssDeltaMb: mb(peakRss - before.rss),
+  };
+}
+
+async function runGetAsync(variant, spec) {
+  const { measureGetAsync } = await import('./contenders/getasync.js');
+  return { ok: true, valid: true, ...(await measureGetAsync(variant, spec)) };
+}
+
 async function runGet(variant, spec) {
   const { measure } = await import('./contenders/get.js');
   return { ok: true, valid: true, ...(await measure(variant, spec)) };
@@ -114,6 +166,11 @@ async function main() {
   try {
     if (name.startsWith('get:')) result = await runGet(name.slice(4), spec);
     else if (name.startsWith('bind:')) result = await runBind(name.slice(5), spec);
+    else if (name.startsWith('classes:') && name.slice(8) in classContenders) result = await runClasses(name.slice(8), spec);
+    else if (name.startsWith('firstget:') && name.slice(9) in firstGetContender) {
+      const { contender, binding } = firstGetContender[name.slice(9)];
+      result = await runClasses(contender, spec, binding);
+    } else if (name.startsWith('getasync:')) result = await runGetAsync(name.slice(9), spec);
     else if (name in bootContenders) result = await runBoot(name, spec);
     else throw new Error(`unknown contender ${name}`);
   } catch (error) {

@@ -1,16 +1,17 @@
 #!/usr/bin/env node
 /**
- * The benchmark harness of issue 7.
+ * The benchmark harness of issues 7 and 13.
  *
- *   npm run bench                 # full run (about 10 minutes on 2 cores)
+ *   npm run bench                 # full run (about 13 minutes on 2 cores)
  *   npm run bench -- --quick      # well under a minute
  *
- * Options: --quick, --suites=boot,shapes,makespan,seed,get,bind, --runs=N (override every case),
- * --timeout=SECONDS (per child, default 60), --out=FILE, --no-build.
+ * Options: --quick, --suites=boot,shapes,makespan,seed,get,bind,classes,firstget,import,getasync,
+ * --runs=N (override every case), --timeout=SECONDS (per child, default 60), --out=FILE, --no-build.
  *
- * Every contender runs in a fresh child process (bench/contender.js), contenders are interleaved
- * run by run, each figure is the median of the runs, and ratios are to the floor measured in the
- * same run. Prints markdown tables to stdout (progress to stderr) and writes the raw results to
+ * Every contender runs in a fresh child process (bench/contender.js, or bench/contenders/import.js
+ * for the import suite), contenders are interleaved run by run, each figure is the median of the
+ * runs, and ratios are to a baseline measured in the same run (the floor, inversify, an empty
+ * script). Prints markdown tables to stdout (progress to stderr) and writes the raw results to
  * bench/results/<quick|full>.json.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -20,7 +21,16 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { criticalPath, depth, makeWorkload, waveBound } from './lib/workload.js';
 import { fmtMs, fmtNum, fmtRatio, median, table } from './lib/stats.js';
-import { bindVariants, bootContenderNames, getVariants, peerNames } from './lib/names.js';
+import {
+  bindVariants,
+  bootContenderNames,
+  classVariants,
+  firstGetVariants,
+  getAsyncVariants,
+  getVariants,
+  importVariants,
+  peerNames,
+} from './lib/names.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -32,7 +42,14 @@ const flag = (name) => argv.includes(`--${name}`);
 const option = (name) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const quick = flag('quick');
 const mode = quick ? 'quick' : 'full';
-const suitesWanted = (option('suites') ?? 'boot,shapes,makespan,seed,get,bind').split(',');
+const allSuites = 'boot,shapes,makespan,seed,get,bind,classes,firstget,import,getasync';
+const suitesWanted = (option('suites') ?? allSuites).split(',');
+for (const suite of suitesWanted) {
+  if (!allSuites.split(',').includes(suite)) {
+    process.stderr.write(`unknown suite ${suite}; the suites are ${allSuites}\n`);
+    process.exit(2);
+  }
+}
 const runsOverride = option('runs') === undefined ? undefined : Number(option('runs'));
 const timeoutMs = Number(option('timeout') ?? 60) * 1000;
 const outFile = option('out') ?? path.join(here, 'results', `${mode}.json`);
@@ -70,12 +87,16 @@ function ensureBuild() {
 /**
  * Copies dist/ to node_modules/.cache (where bare imports still resolve to the project's
  * node_modules, and which git and eslint ignore) so that a rebuild by someone else during a long
- * run changes nothing under the children.
+ * run changes nothing under the children. package.json and the import suite's child go beside it,
+ * so that the child's `import('preheat')` resolves to the copy through `exports`, by self-reference,
+ * as a user's import resolves (see contenders/import.js).
  */
 function snapshotDist() {
   const dir = path.join(root, 'node_modules', '.cache', 'preheat-bench', String(process.pid));
   try {
     cpSync(path.join(root, 'dist'), path.join(dir, 'dist'), { recursive: true });
+    cpSync(path.join(root, 'package.json'), path.join(dir, 'package.json'));
+    cpSync(path.join(here, 'contenders', 'import.js'), path.join(dir, 'import.js'));
     const index = path.join(dir, 'dist', 'index.js');
     const smoke = spawnSync(process.execPath, ['--input-type=module', '-e', `await import(${JSON.stringify(pathToFileURL(index).href)})`], {
       cwd: root,
@@ -94,10 +115,13 @@ function snapshotDist() {
       process.exit(130);
     });
   }
+  importScript = path.join(dir, 'import.js');
   return path.join(dir, 'dist', 'index.js');
 }
 
 let preheatDist;
+/** The import suite's child: the snapshot's copy, or (no snapshot) the one in bench/contenders. */
+let importScript = path.join(here, 'contenders', 'import.js');
 
 // ---------------------------------------------------------------- plan
 
@@ -194,15 +218,73 @@ function plan() {
       });
     }
   }
+  if (suitesWanted.includes('classes')) {
+    for (const n of quick ? [100, 1_000] : [100, 1_000, 10_000]) {
+      cases.push({
+        suite: 'classes',
+        id: `classes-${n}`,
+        title: `decorated classes, random DAG, N = ${n.toLocaleString('en-US')}`,
+        spec: { shape: 'dag', n, seed: 42 },
+        contenders: classVariants.map((v) => `classes:${v}`),
+        runs: runs(quick ? 3 : n >= 10_000 ? 5 : 7),
+        // NestJS is context, not a baseline of a target: once in quick mode.
+        peers: ['classes:nest'],
+        ...(quick ? { peerRuns: runsOverride ?? 1 } : {}),
+      });
+    }
+  }
+  if (suitesWanted.includes('firstget')) {
+    const n = quick ? 1_000 : 10_000;
+    cases.push({
+      suite: 'firstget',
+      id: `firstget-${n}`,
+      title: `the first get of every component after boot, decorated classes / definitions, random DAG, N = ${n.toLocaleString('en-US')}`,
+      spec: { shape: 'dag', n, seed: 42 },
+      contenders: firstGetVariants.map((v) => `firstget:${v}`),
+      runs: runs(quick ? 1 : 5),
+    });
+  }
+  if (suitesWanted.includes('import')) {
+    cases.push({
+      suite: 'import',
+      id: 'import',
+      title: 'import in a fresh process',
+      spec: {},
+      contenders: importVariants.map((v) => `import:${v}`),
+      // A process here takes 0.05–0.3 s and its figure moves by tens of ms with the machine's load:
+      // many runs, interleaved, and medians of paired differences (11 keep --quick under a minute).
+      runs: runs(quick ? 11 : 41),
+    });
+  }
+  if (suitesWanted.includes('getasync')) {
+    cases.push({
+      suite: 'getasync',
+      id: 'getasync',
+      title: "getAsync of the user's own bindings, with and without a Warmup attached",
+      spec: { components: 100, ...(quick ? { roundMs: 3, warmupMs: 60, rounds: 15 } : { roundMs: 5, warmupMs: 150, rounds: 40 }) },
+      contenders: getAsyncVariants.map((v) => `getasync:${v}`),
+      // Best of several processes, as for the warm get: a process lands in a fast or a slow mode
+      // (~70 or ~100–115 ns here, either side), so one process alone can flip the ratio.
+      runs: runs(quick ? 2 : 7),
+    });
+  }
   return cases;
 }
 
 // ---------------------------------------------------------------- children
 
+/** The child's argv: contender.js with --expose-gc, or, for the import suite, a bare `node import.js`. */
+function childArgs(name, spec) {
+  if (name.startsWith('import:')) return [importScript, name.slice('import:'.length)];
+  return ['--expose-gc', path.join(here, 'contender.js'), name, JSON.stringify(spec)];
+}
+
 function runChild(name, spec) {
   return new Promise((resolve) => {
     const started = performance.now();
-    const child = spawn(process.execPath, ['--expose-gc', path.join(here, 'contender.js'), name, JSON.stringify(spec)], {
+    // The parent's clock in epoch ms just before the spawn: the import suite's "from process start".
+    const spawnEpoch = performance.timeOrigin + performance.now();
+    const child = spawn(process.execPath, childArgs(name, spec), {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: preheatDist === undefined ? process.env : { ...process.env, PREHEAT_DIST: preheatDist },
@@ -232,6 +314,10 @@ function runChild(name, spec) {
       } else {
         const result = JSON.parse(line.slice('@@RESULT '.length));
         if (!result.ok && !result.error.startsWith('invalid')) result.error = `failed: ${result.error}`;
+        if (result.firstLineEpoch !== undefined) {
+          result.spawnToFirstLineMs = result.firstLineEpoch - spawnEpoch;
+          for (const step of result.steps ?? []) step.spawnMs = step.epoch - spawnEpoch;
+        }
         resolve({ ...result, childMs, warnings });
       }
     });
@@ -245,12 +331,16 @@ async function runCase(c) {
     // Interleave: every run visits every contender, starting one further along each time.
     const order = c.contenders.map((_, k) => c.contenders[(k + r) % c.contenders.length]);
     for (const name of order) {
-      const limit = PEERS.has(name) && c.peerRuns !== undefined ? Math.min(c.peerRuns, c.runs) : c.runs;
+      const limit = (c.peers ?? peerNames).includes(name) && c.peerRuns !== undefined ? Math.min(c.peerRuns, c.runs) : c.runs;
       if (r >= limit || dead.has(name)) continue;
       const result = await runChild(name, c.spec);
       records.push({ contender: name, run: r, ...result });
       const what = !result.ok
         ? result.error.slice(0, 100)
+        : result.steps !== undefined
+          ? result.steps.map((st) => `${st.specifier || 'first line'} at ${fmtMs(st.spawnMs)}`).join(', ')
+        : result.firstGetMs !== undefined
+          ? `${fmtMs(result.totalMs)} (register ${fmtMs(result.registerMs)}, boot ${fmtMs(result.bootMs)}, first get ${fmtMs(result.firstGetMs)})`
         : result.nsPerOp !== undefined
           ? `${fmtNum(result.nsPerOp)} ns/op`
           : result.usPerToken !== undefined
@@ -420,8 +510,155 @@ function summariseBind(c, records) {
   return { rows };
 }
 
+/** Smallest and largest of a contender's runs: a spread far above the noise flags a bimodal figure. */
+function spreadOf(runs, pick) {
+  const xs = runs.map(pick).filter(Number.isFinite);
+  return { min: Math.min(...xs), max: Math.max(...xs) };
+}
+
+function summariseClasses(c, records) {
+  const rows = summariseRows(
+    c,
+    records,
+    (runs, name) => {
+      const m = (k) => median(runs.map((r) => r[k]));
+      return {
+        runs: runs.length,
+        decorateMs: m('decorateMs'),
+        registerMs: m('registerMs'),
+        bootMs: m('bootMs'),
+        firstGetMs: m('firstGetMs'),
+        totalMs: m('totalMs'),
+        totalSpread: spreadOf(runs, (r) => r.totalMs),
+        usPerComponent: (m('totalMs') * 1000) / c.spec.n,
+        overInversify: pairedRatio(records, name, (r) => r.totalMs, (r) => r.totalMs, 'classes:inversify'),
+        cpuMs: m('cpuMs'),
+        peakRssDeltaMb: m('peakRssDeltaMb'),
+        warnings: [...new Set(runs.flatMap((r) => r.warnings ?? []))],
+      };
+    },
+    (name) => name.slice('classes:'.length),
+  );
+  const paired = (name, baseline, pick = (r) => r.totalMs) => pairedRatio(records, `classes:${name}`, pick, pick, `classes:${baseline}`);
+  const ofMedians = (name, baseline) => (rows[name]?.totalMs ?? NaN) / (rows[baseline]?.totalMs ?? NaN);
+  return {
+    rows,
+    preheatOverInversify: paired('preheat', 'inversify'),
+    preheatOverDefinitions: paired('preheat', 'definitions'),
+    // Cross-checks printed beside the paired medians: with 5–7 runs on a shared machine the median
+    // of per-run ratios and the ratio of the medians can part ways; CPU time minds a neighbour less.
+    preheatOverInversifyOfMedians: ofMedians('preheat', 'inversify'),
+    preheatOverDefinitionsOfMedians: ofMedians('preheat', 'definitions'),
+    preheatOverInversifyCpu: paired('preheat', 'inversify', (r) => r.cpuMs),
+    preheatOverDefinitionsCpu: paired('preheat', 'definitions', (r) => r.cpuMs),
+    definitionsOverInversify: paired('definitions', 'inversify'),
+    nestOverInversify: paired('nest', 'inversify'),
+  };
+}
+
+function summariseFirstGet(c, records) {
+  const rows = summariseRows(
+    c,
+    records,
+    (runs, name) => {
+      const m = (k) => median(runs.map((r) => r[k]));
+      return {
+        runs: runs.length,
+        firstGetMs: m('firstGetMs'),
+        firstGetSpread: spreadOf(runs, (r) => r.firstGetMs),
+        usPerToken: (m('firstGetMs') * 1000) / c.spec.n,
+        registerMs: m('registerMs'),
+        bootMs: m('bootMs'),
+        ratio: pairedRatio(records, name, (r) => r.firstGetMs, (r) => r.firstGetMs, 'firstget:inversify'),
+        warnings: [...new Set(runs.flatMap((r) => r.warnings ?? []))],
+      };
+    },
+    (name) => name.slice('firstget:'.length),
+  );
+  return { rows };
+}
+
+/**
+ * Per variant, medians over runs of: spawn → first line (node's own start-up, as seen from the
+ * parent), spawn → import resolved (raw), the same minus the empty script's of the same run
+ * (minus-node), and time origin → import (the child's own clock, which starts after the exec).
+ */
+function summariseImport(c, records) {
+  const stepOf = (r, k = 0) => r.steps?.[k];
+  const emptyOf = (run) => records.find((e) => e.contender === 'import:empty' && e.run === run && e.ok);
+  const rows = summariseRows(
+    c,
+    records,
+    (runs) => {
+      const minusNode = (k) => median(runs.map((r) => (emptyOf(r.run) ? stepOf(r, k).spawnMs - stepOf(emptyOf(r.run)).spawnMs : NaN)));
+      const row = {
+        runs: runs.length,
+        firstLineMs: median(runs.map((r) => r.spawnToFirstLineMs)),
+        importMs: median(runs.map((r) => stepOf(r).spawnMs)),
+        importSpread: spreadOf(runs, (r) => stepOf(r).spawnMs),
+        importMinusNodeMs: minusNode(0),
+        sinceOriginMs: median(runs.map((r) => stepOf(r).ms)),
+        rssMb: median(runs.map((r) => stepOf(r).rssMb)),
+        peakRssMb: median(runs.map((r) => stepOf(r).peakRssMb)),
+        resolved: runs[0].resolved ?? [],
+      };
+      if (runs[0].steps.length > 1) {
+        row.secondSpecifier = runs[0].steps[1].specifier;
+        row.secondAddsMs = median(runs.map((r) => stepOf(r, 1).ms - stepOf(r, 0).ms));
+        row.secondImportMs = median(runs.map((r) => stepOf(r, 1).spawnMs));
+        row.secondPeakRssMb = median(runs.map((r) => stepOf(r, 1).peakRssMb));
+      }
+      return row;
+    },
+    (name) => name.slice('import:'.length),
+  );
+  // Paired by run: preheat ÷ inversify of the same run, raw and with node's start-up taken out.
+  const ratios = { raw: [], minusNode: [], sinceOrigin: [] };
+  for (const p of okRuns(records, 'import:preheat')) {
+    const i = records.find((r) => r.contender === 'import:inversify' && r.run === p.run && r.ok);
+    const e = emptyOf(p.run);
+    if (i === undefined) continue;
+    ratios.raw.push(stepOf(p).spawnMs / stepOf(i).spawnMs);
+    ratios.sinceOrigin.push(stepOf(p).ms / stepOf(i).ms);
+    if (e !== undefined) ratios.minusNode.push((stepOf(p).spawnMs - stepOf(e).spawnMs) / (stepOf(i).spawnMs - stepOf(e).spawnMs));
+  }
+  return {
+    rows,
+    preheatOverInversify: median(ratios.raw),
+    preheatOverInversifyMinusNode: median(ratios.minusNode),
+    preheatOverInversifySinceOrigin: median(ratios.sinceOrigin),
+  };
+}
+
+function summariseGetAsync(c, records) {
+  // Best process, as for the warm get (see summariseGet).
+  const rows = summariseRows(
+    c,
+    records,
+    (runs) => {
+      const ns = runs.map((r) => r.nsPerOp);
+      return { runs: runs.length, nsPerOp: Math.min(...ns), nsMedianOfProcesses: median(ns), nsWorstProcess: Math.max(...ns) };
+    },
+    (name) => name.slice('getasync:'.length),
+  );
+  const ns = (k) => rows[k]?.nsPerOp ?? NaN;
+  return {
+    rows,
+    constantRatio: ns('warmup-constant') / ns('inversify-constant'),
+    dynamicRatio: ns('warmup-dynamic') / ns('inversify-dynamic'),
+  };
+}
+
 function summarise(c, records) {
   switch (c.suite) {
+    case 'classes':
+      return summariseClasses(c, records);
+    case 'firstget':
+      return summariseFirstGet(c, records);
+    case 'import':
+      return summariseImport(c, records);
+    case 'getasync':
+      return summariseGetAsync(c, records);
     case 'bind':
       return summariseBind(c, records);
     case 'boot':
@@ -533,6 +770,113 @@ function targets(done) {
   return out;
 }
 
+/** The targets of issue 13, each measured as a ratio to a baseline of the same run. */
+function targets13(done) {
+  const find = (suite, id) => done.find((d) => d.suite === suite && d.id === id)?.summary;
+  const out = [];
+  const add = (target, measured, met, detail = '') => out.push({ target, measured, met, detail });
+  const over = (x, limit) => (x <= limit ? '' : x / limit < 1.1 ? `missed by ${fmtNum((x / limit - 1) * 100, 1)} %` : `missed by ${fmtRatio(x / limit)}`);
+  // A ratio that rounds to its limit is printed with three decimals, so "1.00×" never reads as missed.
+  const ratioNear = (x, limit) => (fmtRatio(x) === fmtRatio(limit) && x !== limit ? `${x.toFixed(3)}×` : fmtRatio(x));
+  // The paired median, then the cross-checks, flagged when they disagree by more than 10 %.
+  const crossChecked = (paired, ofMedians, cpu, limit) =>
+    `${ratioNear(paired, limit)} paired by run (ratio of medians ${ratioNear(ofMedians, limit)}, CPU time ${ratioNear(cpu, limit)}${Math.abs(paired / ofMedians - 1) > 0.1 ? '; the two disagree: noisy runs' : ''})`;
+  for (const n of [100, 1_000, 10_000]) {
+    const s = find('classes', `classes-${n}`);
+    if (s === undefined) continue;
+    const { preheat: p, inversify: i, definitions: d } = s.rows;
+    const label = `decorated classes, N = ${n.toLocaleString('en-US')}: register + boot + first get of every class`;
+    if (p.failed || i.failed) {
+      add(`${label} ≤ 1.0× plain inversify`, p.failed ?? `inversify ${i.failed}`, false);
+      continue;
+    }
+    add(
+      `${label} ≤ 1.0× plain inversify (async @postConstruct, getAsync)`,
+      `${crossChecked(s.preheatOverInversify, s.preheatOverInversifyOfMedians, s.preheatOverInversifyCpu, 1)}: ${fmtMs(p.totalMs)} vs ${fmtMs(i.totalMs)}; preheat register ${fmtMs(p.registerMs)} + boot ${fmtMs(p.bootMs)} + first get ${fmtMs(p.firstGetMs)}`,
+      s.preheatOverInversify <= 1,
+      over(s.preheatOverInversify, 1),
+    );
+    add(
+      `${label} ≤ 2× preheat's definitions path`,
+      d.failed ?? `${crossChecked(s.preheatOverDefinitions, s.preheatOverDefinitionsOfMedians, s.preheatOverDefinitionsCpu, 2)}: ${fmtMs(p.totalMs)} vs ${fmtMs(d.totalMs)}`,
+      !d.failed && s.preheatOverDefinitions <= 2,
+      d.failed ? '' : over(s.preheatOverDefinitions, 2),
+    );
+  }
+  for (const fg of done.filter((x) => x.suite === 'firstget')) {
+    const { rows } = fg.summary;
+    const base = rows.inversify;
+    for (const v of firstGetVariants.filter((x) => x !== 'inversify')) {
+      const r = rows[v];
+      const label = `first get of every component after boot, N = ${fg.spec.n.toLocaleString('en-US')}, ${v.replace('preheat-', '').replace('-', ", binding '")}': ≤ 1.2× inversify's after its getAsync boot`;
+      if (r.failed || base.failed) {
+        add(label, r.failed ?? `inversify ${base.failed}`, false);
+        continue;
+      }
+      add(label, `${ratioNear(r.ratio, 1.2)} (${fmtMs(r.firstGetMs)} vs ${fmtMs(base.firstGetMs)}; ${fmtNum(r.usPerToken)} vs ${fmtNum(base.usPerToken)} µs/token)`, r.ratio <= 1.2, over(r.ratio, 1.2));
+    }
+  }
+  for (const kind of ['class', 'symbol']) {
+    for (const tokens of [1, 1024]) {
+      const g = find('get', `${kind}-${tokens}`);
+      if (g === undefined || g.rows['preheat-get'] === undefined || g.rows['inversify-constant'] === undefined) continue;
+      add(
+        `warm container.get stays ≤ 1.2× inversify's own (${kind}, ${tokens} token${tokens === 1 ? '' : 's'})`,
+        `${ratioNear(g.preheatOverInversifyConstant, 1.2)} of toConstantValue get (${fmtNum(g.rows['preheat-get'].nsPerOp)} vs ${fmtNum(g.rows['inversify-constant'].nsPerOp)} ns)`,
+        g.preheatOverInversifyConstant <= 1.2,
+        over(g.preheatOverInversifyConstant, 1.2),
+      );
+    }
+  }
+  const im = find('import', 'import');
+  if (im !== undefined) {
+    const { preheat: p, inversify: i, empty: e } = im.rows;
+    if (p.failed || i.failed || e.failed) add("import('preheat') ≤ 1.15× import('inversify') alone", p.failed ?? i.failed ?? e.failed, false);
+    else {
+      add(
+        "import('preheat') ≤ 1.15× import('inversify') alone (raw: process spawn → import resolved, as a user sees it)",
+        `${ratioNear(im.preheatOverInversify, 1.15)} (${fmtMs(p.importMs)} vs ${fmtMs(i.importMs)}); minus node's start-up (${fmtMs(e.importMs)}): ${fmtRatio(im.preheatOverInversifyMinusNode)} (${fmtMs(p.importMinusNodeMs)} vs ${fmtMs(i.importMinusNodeMs)}); peak RSS after import ${fmtNum(p.peakRssMb, 0)} MB vs ${fmtNum(i.peakRssMb, 0)} MB (empty script ${fmtNum(e.peakRssMb, 0)} MB)`,
+        im.preheatOverInversify <= 1.15,
+        over(im.preheatOverInversify, 1.15),
+      );
+      add(
+        "import('preheat/http') adds ≤ 10 ms on top of import('preheat')",
+        `+${fmtMs(p.secondAddsMs)} (same process; peak RSS ${fmtNum(p.peakRssMb, 0)} → ${fmtNum(p.secondPeakRssMb, 0)} MB)`,
+        p.secondAddsMs <= 10,
+        p.secondAddsMs <= 10 ? '' : `over by ${fmtMs(p.secondAddsMs - 10)}`,
+      );
+    }
+  }
+  const ga = find('getasync', 'getasync');
+  if (ga !== undefined) {
+    for (const kind of ['constant', 'dynamic']) {
+      const w = ga.rows[`warmup-${kind}`];
+      const b = ga.rows[`inversify-${kind}`];
+      const label = `getAsync of the user's own ${kind === 'constant' ? 'toConstantValue' : 'toDynamicValue singleton'} with a Warmup attached: no slower (≤ 1.05×, 5 % for noise)`;
+      const ratio = kind === 'constant' ? ga.constantRatio : ga.dynamicRatio;
+      if (w.failed || b.failed) add(label, w.failed ?? b.failed, false);
+      else add(label, `${ratioNear(ratio, 1.05)} (${fmtNum(w.nsPerOp)} vs ${fmtNum(b.nsPerOp)} ns per call, best process each)`, ratio <= 1.05, over(ratio, 1.05));
+    }
+  }
+  for (const n of [10_000, 100_000]) {
+    const s = find('boot', `dag-${n}`);
+    if (s === undefined) continue;
+    const r = s['preheat-waves'];
+    const label = `definitions (preheat-waves) boot overhead at N = ${n.toLocaleString('en-US')}: ≤ 4× floor`;
+    if (r.failed) add(label, r.failed, false);
+    else add(label, `${ratioNear(r.ratio, 4)} (${fmtMs(r.totalMs)} vs floor ${fmtMs(s.floor.totalMs)}; register alone ${fmtRatio(r.registerRatio)}, boot alone ${fmtRatio(r.bootRatio)})`, r.ratio <= 4, over(r.ratio, 4));
+    if (n === 100_000 && !r.failed) {
+      add(
+        'definitions (preheat-waves) peak RSS growth at N = 100,000: < 100 MB',
+        `${fmtNum(r.peakRssDeltaMb, 0)} MB (process peak ${fmtNum(r.peakRssMb, 0)} MB; floor ${fmtNum(s.floor.peakRssDeltaMb, 0)} MB)`,
+        r.peakRssDeltaMb < 100,
+        r.peakRssDeltaMb < 100 ? '' : `over by ${fmtNum(r.peakRssDeltaMb - 100, 0)} MB`,
+      );
+    }
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------- report
 
 const bindLabels = {
@@ -548,9 +892,154 @@ const bindLabels = {
   'preheat-first-get-eager': "preheat first container.get(t) after boot, 'eager'",
 };
 
+const classLabels = {
+  preheat: 'preheat classes (waves)',
+  definitions: 'preheat definitions',
+  inversify: 'inversify 8 (async @postConstruct)',
+  nest: 'NestJS 12 (onModuleInit)',
+};
+
+const firstGetLabels = {
+  'preheat-classes-lazy': "preheat classes, binding 'lazy' (default)",
+  'preheat-classes-eager': "preheat classes, binding 'eager'",
+  'preheat-definitions-lazy': "preheat definitions, binding 'lazy' (default)",
+  'preheat-definitions-eager': "preheat definitions, binding 'eager'",
+  inversify: 'inversify 8, after its getAsync boot',
+};
+
+const importLabels = {
+  empty: 'empty script (node alone)',
+  rxjs: "import('rxjs') alone",
+  inversify: "import('inversify') alone",
+  preheat: "import('preheat')",
+};
+
+const spread = (x) => (x === undefined || !Number.isFinite(x.min) ? '' : `${fmtMs(x.min)}–${fmtMs(x.max)}`);
+
+/** The tables of the class, first-get, import and getAsync suites (issue 13). */
+function renderIssue13Suites(done) {
+  const parts = [];
+  const classes = done.filter((d) => d.suite === 'classes');
+  if (classes.length > 0) {
+    parts.push('### Decorated classes: register + boot + first get of every class (median of fresh processes)');
+    parts.push(
+      'Random DAG (mean 2 constructor dependencies), zero-cost async warm-up, `maxConcurrent: Infinity`. Ratios are medians over runs of the two figures of the same run. Decorating (module evaluation in an application) is shown apart and not counted.',
+    );
+    const cell = (d, v) => {
+      const r = d.summary.rows[v];
+      return r === undefined ? 'not run' : r.failed ? short(r.failed) : fmtMs(r.totalMs);
+    };
+    parts.push(
+      table(
+        ['N', ...classVariants.map((v) => classLabels[v]), 'preheat ÷ inversify (≤ 1.0×)', 'preheat ÷ definitions (≤ 2×)', 'definitions ÷ inversify', 'NestJS ÷ inversify'],
+        classes.map((d) => [
+          d.spec.n.toLocaleString('en-US'),
+          ...classVariants.map((v) => cell(d, v)),
+          fmtRatio(d.summary.preheatOverInversify),
+          fmtRatio(d.summary.preheatOverDefinitions),
+          fmtRatio(d.summary.definitionsOverInversify),
+          fmtRatio(d.summary.nestOverInversify),
+        ]),
+      ),
+    );
+    const detail = [];
+    for (const d of classes) {
+      for (const v of classVariants) {
+        const r = d.summary.rows[v];
+        if (r === undefined) continue;
+        if (r.failed) {
+          detail.push([d.spec.n.toLocaleString('en-US'), classLabels[v], short(r.failed, 70), '', '', '', '', '', '', '', '', '', '']);
+          continue;
+        }
+        detail.push([
+          d.spec.n.toLocaleString('en-US'),
+          classLabels[v],
+          v === 'definitions' ? '–' : fmtMs(r.decorateMs),
+          fmtMs(r.registerMs),
+          fmtMs(r.bootMs),
+          fmtMs(r.firstGetMs),
+          fmtMs(r.totalMs),
+          fmtNum(r.usPerComponent, 2),
+          fmtRatio(r.overInversify),
+          `${r.runs}: ${spread(r.totalSpread)}`,
+          fmtMs(r.cpuMs),
+          fmtNum(r.peakRssDeltaMb, 1),
+        ]);
+      }
+    }
+    parts.push(
+      table(
+        ['N', 'contender', 'decorate (not counted)', 'register', 'boot', 'first get', 'total', 'µs/comp', '÷ inversify', 'runs: total min–max', 'CPU time', 'peak RSS Δ MB'],
+        detail,
+      ),
+    );
+  }
+  const firstGets = done.filter((d) => d.suite === 'firstget');
+  for (const d of firstGets) {
+    parts.push(`### First get after boot: ${d.title} (median of fresh processes)`);
+    parts.push(
+      table(
+        ['contender', 'first get of every token', 'µs/token', '÷ inversify (≤ 1.2×)', 'runs: min–max', 'register', 'boot'],
+        firstGetVariants.map((v) => {
+          const r = d.summary.rows[v];
+          if (r === undefined) return [firstGetLabels[v], 'not run', '', '', '', '', ''];
+          if (r.failed) return [firstGetLabels[v], short(r.failed), '', '', '', '', ''];
+          return [firstGetLabels[v], fmtMs(r.firstGetMs), fmtNum(r.usPerToken), fmtRatio(r.ratio), `${r.runs}: ${spread(r.firstGetSpread)}`, fmtMs(r.registerMs), fmtMs(r.bootMs)];
+        }),
+      ),
+    );
+  }
+  const im = done.find((d) => d.suite === 'import');
+  if (im !== undefined) {
+    const s = im.summary;
+    parts.push(`### Import in a fresh process (median of ${im.runs} interleaved runs)`);
+    parts.push(
+      '"spawn →" is wall time from the parent\'s `spawn()` to that point in the child, as a user sees it; "minus node" subtracts the empty script\'s figure of the same run; "child clock" counts from the child\'s own `performance.timeOrigin`, after the exec. RSS is read right after the import.',
+    );
+    const rows = [];
+    for (const v of importVariants) {
+      const r = s.rows[v];
+      if (r === undefined) continue;
+      if (r.failed) {
+        rows.push([importLabels[v], short(r.failed), '', '', '', '', '', '']);
+        continue;
+      }
+      rows.push([importLabels[v], fmtMs(r.firstLineMs), fmtMs(r.importMs), v === 'empty' ? '–' : fmtMs(r.importMinusNodeMs), fmtMs(r.sinceOriginMs), spread(r.importSpread), fmtNum(r.rssMb, 1), fmtNum(r.peakRssMb, 1)]);
+      if (r.secondSpecifier !== undefined) {
+        rows.push([`then import('${r.secondSpecifier}')`, '', `${fmtMs(r.secondImportMs)} (+${fmtMs(r.secondAddsMs)})`, '', '', '', '', fmtNum(r.secondPeakRssMb, 1)]);
+      }
+    }
+    parts.push(table(['what', 'spawn → first line', 'spawn → import resolved', 'minus node', 'child clock → import', 'min–max (spawn → import)', 'RSS MB', 'peak RSS MB'], rows));
+    parts.push(
+      `preheat ÷ inversify, paired by run: ${fmtRatio(s.preheatOverInversify)} raw (the target's figure), ${fmtRatio(s.preheatOverInversifyMinusNode)} minus node, ${fmtRatio(s.preheatOverInversifySinceOrigin)} on the child's clock. preheat resolved to: ${(s.rows.preheat?.resolved ?? []).map((u) => `\`${u}\``).join(', ') || '–'}.`,
+    );
+  }
+  const ga = done.find((d) => d.suite === 'getasync');
+  if (ga !== undefined) {
+    const s = ga.summary;
+    parts.push(`### getAsync of the user's own bindings: ns per call, best of ${ga.runs} fresh process${ga.runs === 1 ? '' : 'es'} (each its fastest round)`);
+    parts.push(`No Warmup: a container with the user's binding alone. Warmup attached: the same, plus a Warmup of ${ga.spec.components} booted loader definitions. Each call is awaited.`);
+    const cell = (k) => {
+      const r = s.rows[k];
+      if (r === undefined) return '–';
+      return r.failed ? short(r.failed) : `${fmtNum(r.nsPerOp)} (processes ${fmtNum(r.nsPerOp)}–${fmtNum(r.nsWorstProcess)})`;
+    };
+    parts.push(
+      table(
+        ['binding', 'no Warmup', 'Warmup attached', 'with ÷ without (≤ 1.05×)'],
+        [
+          ['toConstantValue', cell('inversify-constant'), cell('warmup-constant'), fmtRatio(s.constantRatio)],
+          ['toDynamicValue(f).inSingletonScope()', cell('inversify-dynamic'), cell('warmup-dynamic'), fmtRatio(s.dynamicRatio)],
+        ],
+      ),
+    );
+  }
+  return parts;
+}
+
 const short = (s, len = 48) => (s.length > len ? `${s.slice(0, len - 1)}…` : s);
 
-function render(meta, done, targetList) {
+function render(meta, done, targetList, targetList13) {
   const parts = [];
   parts.push(`## preheat benchmark (${meta.mode})`);
   parts.push(
@@ -697,9 +1186,15 @@ function render(meta, done, targetList) {
       ),
     );
   }
+  parts.push(...renderIssue13Suites(done));
+  const targetTable = (list) => table(['target', 'measured', 'met'], list.map((t) => [t.target, t.measured, t.met ? 'met' : `MISSED${t.detail ? ` (${t.detail})` : ''}`]));
   if (targetList.length > 0) {
     parts.push('### Targets of issue 7');
-    parts.push(table(['target', 'measured', 'met'], targetList.map((t) => [t.target, t.measured, t.met ? 'met' : `MISSED${t.detail ? ` (${t.detail})` : ''}`])));
+    parts.push(targetTable(targetList));
+  }
+  if (targetList13.length > 0) {
+    parts.push('### Targets of issue 13');
+    parts.push(targetTable(targetList13));
   }
   const warnings = [
     ...new Set(
@@ -722,7 +1217,7 @@ function gitInfo() {
 function renderOnly(file) {
   const raw = JSON.parse(readFileSync(file, 'utf8'));
   const done = raw.cases.map((c) => ({ ...c, summary: summarise(c, c.records) }));
-  process.stdout.write(`${render(raw.meta, done, targets(done))}\n`);
+  process.stdout.write(`${render(raw.meta, done, targets(done), targets13(done))}\n`);
 }
 
 async function main() {
@@ -766,10 +1261,11 @@ async function main() {
   meta.loadAfter = os.loadavg().map((x) => x.toFixed(2));
   meta.wallS = (performance.now() - wallStart) / 1000;
   const targetList = targets(done);
-  const text = render(meta, done, targetList);
+  const targetList13 = targets13(done);
+  const text = render(meta, done, targetList, targetList13);
   process.stdout.write(`${text}\n`);
   mkdirSync(path.dirname(outFile), { recursive: true });
-  writeFileSync(outFile, `${JSON.stringify({ meta, targets: targetList, cases: done }, null, 1)}\n`);
+  writeFileSync(outFile, `${JSON.stringify({ meta, targets: targetList, targets13: targetList13, cases: done }, null, 1)}\n`);
   log(`raw results: ${path.relative(process.cwd(), outFile)}`);
 }
 

@@ -7,4 +7,4 @@ import { pathToFileURL } from 'node:url';
 
 const target = process.env.PREHEAT_DIST ? pathToFileURL(process.env.PREHEAT_DIST).href : new URL('../../dist/index.js', import.meta.url).href;
 
-export const { Warmup } = await import(target);
+export const { Component, Warmup } = await import(target);
