@@ -32,6 +32,7 @@ function importGraph(entry: string): { files: string[]; packages: Set<string> } 
 
 const isOtel = (p: string): boolean => p.startsWith('@opentelemetry/');
 const isProm = (p: string): boolean => p === 'prom-client' || p.startsWith('prom-client/');
+const isNest = (p: string): boolean => p.startsWith('@nestjs/');
 
 describe('the import graph', () => {
   describe("having the core barrel (import 'preheat')", () => {
@@ -44,9 +45,9 @@ describe('the import graph', () => {
       expect(packages).toContain('inversify');
     });
 
-    it('should reach no adapter and load neither @opentelemetry nor prom-client', () => {
+    it('should reach no adapter and load neither @opentelemetry, prom-client nor @nestjs', () => {
       expect(files.filter((f) => f.startsWith('src/adapters/'))).toEqual([]);
-      expect([...packages].filter((p) => isOtel(p) || isProm(p))).toEqual([]);
+      expect([...packages].filter((p) => isOtel(p) || isProm(p) || isNest(p))).toEqual([]);
     });
   });
 
@@ -60,6 +61,19 @@ describe('the import graph', () => {
       expect([...otel].filter(isProm)).toEqual([]);
       expect([...prometheus].filter(isProm)).toEqual(['prom-client']);
       expect([...prometheus].filter(isOtel)).toEqual([]);
+      expect([...http, ...otel, ...prometheus].filter(isNest)).toEqual([]);
+    });
+
+    it('should keep preheat/lambda to a lazily imported @opentelemetry/api, and preheat/nest to @nestjs/common and @nestjs/core', () => {
+      const lambda = importGraph('adapters/lambda/index.ts');
+      const nest = importGraph('adapters/nest/index.ts');
+      expect([...lambda.packages].filter((p) => isOtel(p) || isProm(p) || isNest(p))).toEqual(['@opentelemetry/api']);
+      const activeSpan = readFileSync(resolve(src, 'adapters/lambda/activeSpan.ts'), 'utf8');
+      expect(activeSpan).toMatch(/import\('@opentelemetry\/api'\)/); // dynamic: a function without OpenTelemetry still loads
+      expect(activeSpan).not.toMatch(/^import .*@opentelemetry/m);
+      expect([...nest.packages].filter((p) => isOtel(p) || isProm(p) || isNest(p)).sort()).toEqual(['@nestjs/common', '@nestjs/core']);
+      // terminus is typed structurally, never imported: preheat/nest works without it.
+      expect(nest.files.filter((f) => f.startsWith('src/adapters/') && !f.startsWith('src/adapters/nest/') && !f.startsWith('src/adapters/http/'))).toEqual([]);
     });
   });
 });
@@ -101,5 +115,9 @@ describe('the import graph of the built package', () => {
     expect([...builtGraph('adapters/otel/index.js').packages].filter(isOtel)).toEqual(['@opentelemetry/api']);
     expect([...builtGraph('adapters/prometheus/index.js').packages].filter(isProm)).toEqual(['prom-client']);
     expect([...builtGraph('adapters/http/index.js').packages].filter((p) => isOtel(p) || isProm(p))).toEqual([]);
+    // Static imports only: lambda's @opentelemetry/api is a dynamic import().
+    expect([...builtGraph('adapters/lambda/index.js').packages].filter((p) => isOtel(p) || isProm(p) || isNest(p))).toEqual([]);
+    expect([...builtGraph('adapters/nest/index.js').packages].filter((p) => isOtel(p) || isProm(p) || isNest(p)).sort()).toEqual(['@nestjs/common', '@nestjs/core']);
+    expect([...builtGraph('index.js').packages].filter(isNest)).toEqual([]);
   });
 });

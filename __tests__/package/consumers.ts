@@ -29,8 +29,11 @@ const scenario = `
   }
   const readyzBeforeBoot = await readyz();
   await warmup.boot();
+  const lambdaHandler = withWarmup(warmup, async (event) => container.get('answer') + event.add, { activeSpan: false });
   const result = {
     answer: container.get('answer'),
+    lambda: [await lambdaHandler({ add: 1 }, { getRemainingTimeInMillis: () => 3000 }), await lambdaHandler({ source: 'serverless-plugin-warmup' }, { getRemainingTimeInMillis: () => 3000 })],
+    nest: PreheatModule.forRoot().module === PreheatModule && typeof Warm === 'function',
     beforeBoot,
     readyz: [readyzBeforeBoot, await readyz()],
     spans: (stopTracing(), exporter.getFinishedSpans().map((span) => span.name).sort()),
@@ -57,6 +60,8 @@ import { LazyServiceIdentifier, PreheatError, Priority, Warmup } from 'preheat';
 import { startProbeServer } from 'preheat/http';
 import { instrumentWarmup } from 'preheat/otel';
 import { registerWarmupMetrics } from 'preheat/prometheus';
+import { withWarmup } from 'preheat/lambda';
+import { PreheatModule, Warm } from 'preheat/nest';
 
 const require = createRequire(import.meta.url);
 const { version } = require('preheat/package.json');
@@ -64,7 +69,7 @@ const real = (url) => realpathSync(fileURLToPath(url));
 const preheat = real(import.meta.resolve('preheat'));
 const resolved = {
   preheat,
-  subpaths: ['preheat/http', 'preheat/otel', 'preheat/prometheus'].map((id) => real(import.meta.resolve(id))),
+  subpaths: ['preheat/http', 'preheat/otel', 'preheat/prometheus', 'preheat/lambda', 'preheat/nest'].map((id) => real(import.meta.resolve(id))),
   inversifyFromConsumer: real(import.meta.resolve('inversify')),
   inversifyFromPreheat: realpathSync(createRequire(preheat).resolve('inversify')),
 };
@@ -85,12 +90,14 @@ const { LazyServiceIdentifier, PreheatError, Priority, Warmup } = require('prehe
 const { startProbeServer } = require('preheat/http');
 const { instrumentWarmup } = require('preheat/otel');
 const { registerWarmupMetrics } = require('preheat/prometheus');
+const { withWarmup } = require('preheat/lambda');
+const { PreheatModule, Warm } = require('preheat/nest');
 
 const { version } = require('preheat/package.json');
 const preheat = realpathSync(require.resolve('preheat'));
 const resolved = {
   preheat,
-  subpaths: ['preheat/http', 'preheat/otel', 'preheat/prometheus'].map((id) => realpathSync(require.resolve(id))),
+  subpaths: ['preheat/http', 'preheat/otel', 'preheat/prometheus', 'preheat/lambda', 'preheat/nest'].map((id) => realpathSync(require.resolve(id))),
   inversifyFromConsumer: realpathSync(require.resolve('inversify')),
   inversifyFromPreheat: realpathSync(createRequire(preheat).resolve('inversify')),
 };
@@ -118,7 +125,11 @@ const metrics: WarmupMetrics = registerWarmupMetrics(warmup, { registry: new Reg
 const buckets: readonly number[] = defaultLoadBuckets;
 const code: ErrorCode = ErrorCode.NotReady;
 const onReport = (report: BootReport): number => report.readyCount + buckets.length;
-void [handler, result.ok, server, stop, metrics.registry, code, onReport];
+const wrapped: WarmHandler<{ id: string }, string | WarmerResponse> = withWarmup(warmup, async (event: { id: string }) => event.id, { initBudgetMs: 1_000, requires: ['db'] });
+const initialized: Promise<InitOutcome> = wrapped.initialized;
+const nestModule: DynamicModule = PreheatModule.forRoot({ wait: 'critical', drainMs: 1_000 });
+const warmOptions: WarmOptions = { priority: Priority.HIGH, retries: 1 };
+void [handler, result.ok, server, stop, metrics.registry, code, onReport, initialized, nestModule, warmOptions, Warm, RequiresReady('db')];
 
 // @ts-expect-error priority is a Priority, not a string
 warmup.register({ token: 'x', priority: 'high', load: () => 1 });
@@ -128,6 +139,10 @@ probeWarmup(warmup, 'ready');
 instrumentWarmup(warmup, { healthChecks: 'some' });
 // @ts-expect-error prefix is a string
 registerWarmupMetrics(warmup, { prefix: 1 });
+// @ts-expect-error initBudgetMs is a number
+withWarmup(warmup, async () => 1, { initBudgetMs: '1s' });
+// @ts-expect-error wait is 'none' | 'critical' | 'all'
+PreheatModule.forRoot({ wait: 'some' });
 `;
 
 /** TypeScript ESM, for NodeNext (as a .mts file) and for a bundler. */
@@ -138,6 +153,9 @@ import { ErrorCode, Priority, Warmup, type BootReport } from 'preheat';
 import { createProbeHandler, probeWarmup, startProbeServer, type ProbeHandler, type ProbeResult } from 'preheat/http';
 import { instrumentWarmup, type InstrumentOptions } from 'preheat/otel';
 import { defaultLoadBuckets, registerWarmupMetrics, type WarmupMetrics } from 'preheat/prometheus';
+import { withWarmup, type InitOutcome, type WarmerResponse, type WarmHandler } from 'preheat/lambda';
+import { PreheatModule, RequiresReady, Warm, type WarmOptions } from 'preheat/nest';
+import type { DynamicModule } from '@nestjs/common';
 ${typeUses}`;
 
 /**
@@ -150,6 +168,9 @@ import preheat = require('preheat');
 import http = require('preheat/http');
 import otel = require('preheat/otel');
 import prometheus = require('preheat/prometheus');
+import lambda = require('preheat/lambda');
+import nest = require('preheat/nest');
+import type { DynamicModule } from '@nestjs/common';
 import { Container } from 'inversify';
 import { Registry } from 'prom-client';
 import { ComponentStatus, isUsable, type BootReport } from 'preheat';
@@ -165,6 +186,12 @@ const { instrumentWarmup } = otel;
 type InstrumentOptions = otel.InstrumentOptions;
 const { defaultLoadBuckets, registerWarmupMetrics } = prometheus;
 type WarmupMetrics = prometheus.WarmupMetrics;
+const { withWarmup } = lambda;
+type InitOutcome = lambda.InitOutcome;
+type WarmerResponse = lambda.WarmerResponse;
+type WarmHandler<E, R> = lambda.WarmHandler<E, R>;
+const { PreheatModule, RequiresReady, Warm } = nest;
+type WarmOptions = nest.WarmOptions;
 ${typeUses}`;
 
 const compilerOptions = { strict: true, noEmit: true, types: ['node'] };
