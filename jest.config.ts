@@ -9,6 +9,7 @@ const config: Config = {
   moduleNameMapper: {
     // Examples import the package by name, as users do; tests run them against the sources.
     '^preheat$': '<rootDir>/src/index.ts',
+    '^preheat/(lambda|nest)$': '<rootDir>/src/adapters/$1/index.ts',
     // Sources import siblings as `./x.js` (NodeNext); map them back to the .ts files.
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
