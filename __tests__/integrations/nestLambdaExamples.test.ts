@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type * as LambdaExample from '../../examples/integrations/lambda.js';
 import { bundleExample, get, removeBundles, runExample, type Running } from './runExample.js';
 
 // The NestJS and AWS Lambda examples of docs/integrations.md (docs/integrations-nest-lambda.md).
@@ -63,7 +64,7 @@ describe('the lambda example', () => {
     const logged: string[] = [];
     const log = console.log;
     console.log = (line: string) => void logged.push(line);
-    let example: typeof import('../../examples/integrations/lambda.js');
+    let example: typeof LambdaExample;
     try {
       example = await import('../../examples/integrations/lambda.js'); // the init phase: module load + top-level await
     } finally {

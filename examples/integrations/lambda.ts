@@ -19,7 +19,10 @@ const warmup = exampleWarmup();
 
 export const handler = withWarmup(
   warmup,
-  async (_event: HttpEvent): Promise<HttpResult> => ({ statusCode: 200, body: JSON.stringify(warmup.container.get(Db).orders()) }),
+  async (_event: HttpEvent): Promise<HttpResult> => {
+    const orders = await Promise.resolve(warmup.container.get(Db).orders()); // your real I/O here
+    return { statusCode: 200, body: JSON.stringify(orders) };
+  },
   {
     initBudgetMs: 3_000,
     requires: [Db],
