@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { existsSync, readFileSync } from 'node:fs';
 import type * as LambdaExample from '../../examples/integrations/lambda.js';
 import { bundleExample, get, removeBundles, runExample, type Running } from './runExample.js';
 
@@ -83,5 +84,24 @@ describe('the lambda example', () => {
     expect(await handler({}, context(600))).toMatchObject({ statusCode: 503, headers: { 'retry-after': '1' }, body: JSON.stringify({ error: 'PREHEAT_NOT_READY', component: 'Db' }) });
     expect(await handler({ source: 'serverless-plugin-warmup' } as never, context(5_000))).toEqual({ warmed: true, ready: true, coldStart: false });
     expect(await handler({ rawPath: '/orders' }, context(3_000))).toEqual({ statusCode: 200, body: JSON.stringify([{ id: 'o-1' }]) });
+  });
+});
+
+describe('the NestJS and AWS Lambda docs', () => {
+  it('should show each example as it is in examples/integrations (the code the tests run)', () => {
+    const root = new URL('../../', import.meta.url);
+    // docs/integrations.md once the lead folds docs/integrations-nest-lambda.md into it.
+    const docs = ['docs/integrations-nest-lambda.md', 'docs/integrations.md']
+      .map((file) => new URL(file, root))
+      .filter((url) => existsSync(url))
+      .map((url) => readFileSync(url, 'utf8'))
+      .join('\n');
+    for (const name of ['nest', 'lambda']) {
+      const lines = readFileSync(new URL(`examples/integrations/${name}.ts`, root), 'utf8').split('\n');
+      const code = lines.slice(lines.findIndex((l) => !l.startsWith('//'))).join('\n').trim();
+      expect({ name, shown: docs.includes(code) }).toEqual({ name, shown: true });
+    }
+    expect(docs).toMatch(/^## NestJS$/m);
+    expect(docs).toMatch(/^## AWS Lambda$/m);
   });
 });
