@@ -1,7 +1,14 @@
-import { InvalidOptionError, type ComponentId, type Warmup, type WarmupOptions } from '../../index.js';
+import { InvalidOptionError, type Warmup, type WarmupOptions } from '../../index.js';
 import type { ReadinessGateOptions } from '../http/readinessGate.js';
 
-/** The injection token of the options given to `PreheatModule.forRoot`. */
+/**
+ * The injection token of the options given to `PreheatModule.forRoot`.
+ *
+ * @example
+ * ```ts
+ * constructor(@Inject(PREHEAT_MODULE_OPTIONS) private readonly options: PreheatModuleOptions) {}
+ * ```
+ */
 export const PREHEAT_MODULE_OPTIONS = Symbol.for('preheat.nest.options');
 
 /**
@@ -57,5 +64,3 @@ export function checkModuleOptions(options: PreheatModuleOptions): void {
   }
 }
 
-/** The tokens a `@RequiresReady()` lists. */
-export type RequiredTokens = readonly ComponentId[];

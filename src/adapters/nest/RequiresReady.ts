@@ -4,7 +4,14 @@ import { Warmup, type ComponentId } from '../../index.js';
 import { checkRequires } from '../http/readinessGate.js';
 import { PREHEAT_MODULE_OPTIONS, type PreheatModuleOptions } from './PreheatModuleOptions.js';
 
-/** The metadata key under which `@RequiresReady()` records its tokens. */
+/**
+ * The metadata key under which `@RequiresReady()` records its tokens.
+ *
+ * @example
+ * ```ts
+ * const tokens = reflector.get<ComponentId[]>(REQUIRES_READY_METADATA, OrdersController.prototype.list);
+ * ```
+ */
 export const REQUIRES_READY_METADATA = 'preheat:requires-ready';
 
 const none: readonly ComponentId[] = [];
