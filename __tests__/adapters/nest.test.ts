@@ -7,6 +7,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { BootError, ErrorCode, InvalidOptionError, Priority, UnknownComponentError, Warmup } from '../../src/index.js';
 import { LazyWarmModules, PreheatHealthIndicator, PreheatModule, RequiresReady, Warm, type PreheatModuleOptions } from '../../src/adapters/nest/index.js';
+import { Container } from 'inversify';
 import { deferred } from '../helpers/deferred.js';
 
 const unhandled: unknown[] = [];
@@ -191,6 +192,13 @@ describe('preheat/nest', () => {
 
     it('should honour maxConcurrent and a timeout that aborts the warm-up', async () => {
       let aborted = false;
+      let inFlight = 0;
+      let most = 0;
+      const busy = async () => {
+        most = Math.max(most, ++inFlight);
+        await sleep(50);
+        inFlight--;
+      };
       @Warm({ timeout: 100, required: false })
       @Injectable()
       class Hangs {
@@ -198,12 +206,56 @@ describe('preheat/nest', () => {
           return new Promise<void>((_, reject) => signal.addEventListener('abort', () => ((aborted = true), reject(signal.reason))));
         }
       }
-      @Module({ imports: [PreheatModule.forRoot({ wait: 'all', warmup: { maxConcurrent: 1 } })], providers: [Hangs] }) class AppModule {}
+      @Warm() @Injectable() class E { onWarmup = busy; }
+      @Warm() @Injectable() class F { onWarmup = busy; }
+      @Module({ imports: [PreheatModule.forRoot({ wait: 'all', warmup: { maxConcurrent: 1 } })], providers: [Hangs, E, F] }) class AppModule {}
       const app = await NestFactory.create(AppModule, { logger: false });
       apps.push(app);
-      await app.init(); // not required: the boot succeeds without it
+      await app.init(); // Hangs is not required: the boot succeeds without it
       expect(aborted).toBe(true);
-      expect(app.get(Warmup).report().components.Hangs).toMatchObject({ status: 'failed', required: false });
+      expect(most).toBe(1);
+      expect(app.get(Warmup).report().components).toMatchObject({ Hangs: { status: 'failed', required: false }, E: { status: 'ready' }, F: { status: 'ready' } });
+    });
+  });
+
+  describe('having a Warmup of your own and health checks', () => {
+    it('should order a provider after a component of that Warmup it dependsOn, and report a failing checkHealth as degraded to terminus', async () => {
+      const log: string[] = [];
+      const own = new Warmup(new Container()).register({ token: 'cache', priority: Priority.CRITICAL, load: () => sleep(50).then(() => (log.push('cache'), new Map())) });
+      @Warm({ dependsOn: ['cache'], required: true })
+      @Injectable()
+      class Search {
+        onWarmup = () => void log.push('search');
+        checkHealth = () => false; // loaded, but its health check fails: Degraded
+      }
+      @Warm({ healthCheck: (instance: object) => instance instanceof Checked })
+      @Injectable()
+      class Checked {}
+      @Warm({ healthCheck: false })
+      @Injectable()
+      class Unchecked {
+        checkHealth = () => false; // not run: healthCheck is false
+      }
+      @Controller('health')
+      class HealthController {
+        constructor(
+          private readonly health: HealthCheckService,
+          private readonly preheat: PreheatHealthIndicator,
+        ) {}
+        @Get()
+        @HealthCheck()
+        check() {
+          return this.health.check([() => this.preheat.isHealthy('search')]);
+        }
+      }
+      @Module({ imports: [PreheatModule.forRoot({ warmup: own, wait: 'all' }), TerminusModule], providers: [Search, Checked, Unchecked], controllers: [HealthController] })
+      class AppModule {}
+      const app = await NestFactory.create(AppModule, { logger: false, forceCloseConnections: true });
+      const get = await listen(app);
+      expect(app.get(Warmup)).toBe(own);
+      expect(log).toEqual(['cache', 'search']);
+      expect([own.getStatus(Search), own.getStatus(Checked), own.getStatus(Unchecked)]).toEqual(['degraded', 'ready', 'ready']);
+      expect(await get('/health')).toMatchObject({ status: 200, body: { status: 'degraded', details: { search: { status: 'degraded' } } } });
     });
   });
 
