@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { Controller, Get, Injectable, Module, type INestApplication, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Controller, Get, Inject, Injectable, Module, type INestApplication, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { HealthCheck, HealthCheckService, TerminusModule } from '@nestjs/terminus';
 import { Test } from '@nestjs/testing';
@@ -188,6 +188,19 @@ describe('preheat/nest', () => {
       await app.init();
       expect(seen).toEqual({ warm: 0, warmMax: 2, init: 0, initMax: 1 });
       expect(app.get(Warmup).report().components).toMatchObject({ A: { status: 'ready' }, B: { status: 'ready' } });
+    });
+
+    it('should order by injection through providers that are not @Warm() (Search → Repo → Db)', async () => {
+      const log: string[] = [];
+      @Warm() @Injectable() class Db { async onWarmup() { await sleep(50); log.push('db'); } }
+      @Injectable() class Repo { constructor(@Inject(Db) readonly db: Db) {} }
+      @Warm() @Injectable() class Search { constructor(@Inject(Repo) readonly repo: Repo) {} onWarmup = () => void log.push('search'); }
+      @Warm() @Injectable() class Other { onWarmup = () => void log.push('other'); }
+      @Module({ imports: [PreheatModule.forRoot({ wait: 'all' })], providers: [Search, Repo, Db, Other] }) class AppModule {}
+      const app = await NestFactory.create(AppModule, { logger: false });
+      apps.push(app);
+      await app.init();
+      expect(log).toEqual(['other', 'db', 'search']); // Other does not wait for Db; Search does
     });
 
     it('should honour maxConcurrent and a timeout that aborts the warm-up', async () => {

@@ -1,7 +1,7 @@
 import { Inject, Injectable, type Type } from '@nestjs/common';
 import { LazyModuleLoader, type ModuleRef } from '@nestjs/core';
 import { InvalidOptionError, Priority, Warmup, type ComponentId } from '../../index.js';
-import { injectedTokens, warmEdges } from './nestDependencies.js';
+import { classWarmDependencies } from './nestDependencies.js';
 import { Warm } from './Warm.js';
 import type { WarmOptions } from './WarmOptions.js';
 import type { WarmProvider } from './warmDefinition.js';
@@ -70,7 +70,7 @@ export class LazyWarmModules {
           name: cls.name,
           // Not in the boot: they load when their module does (or when a boot component needs one).
           options: { ...options, priority: Priority.DEFERRED },
-          injects: warmEdges(injectedTokens(cls), isWarm),
+          injects: classWarmDependencies(cls, isWarm),
           instance: async () => (await this.loader.load(() => module)).get<object>(cls, { strict: true }),
         });
       }

@@ -4,7 +4,7 @@ import { Container } from 'inversify';
 import { InvalidOptionError, Warmup, type ComponentId } from '../../index.js';
 import { checkRequiresTokens } from '../http/readinessGate.js';
 import { LazyWarmModules } from './LazyWarmModules.js';
-import { injectedTokens, warmEdges, type ProviderWrapper } from './nestDependencies.js';
+import { warmDependencies, type ProviderWrapper } from './nestDependencies.js';
 import { PreheatHealthIndicator } from './PreheatHealthIndicator.js';
 import { checkModuleOptions, PREHEAT_MODULE_OPTIONS, type PreheatModuleOptions } from './PreheatModuleOptions.js';
 import { REQUIRES_READY_METADATA, RequiresReadyGuard } from './RequiresReady.js';
@@ -89,7 +89,7 @@ export class PreheatModule implements OnApplicationBootstrap, BeforeApplicationS
       token: wrapper.token as ComponentId,
       name: typeof wrapper.name === 'string' ? wrapper.name : String(wrapper.token),
       options,
-      injects: warmEdges(injectedTokens(wrapper), isWarm),
+      injects: warmDependencies(wrapper, isWarm),
       instance: () => wrapper.instance as object,
     }));
     const lazy = this.lazy.providersOf(lazyModules, isWarm).filter((p) => !eager.has(p.token)); // a lazy module loaded already: warm as eager
