@@ -117,6 +117,21 @@ describe('withWarmup', () => {
     });
   });
 
+  describe('having `requires` that are still loading', () => {
+    it('should wait for them with the time left, then run the handler; and answer onNotReady when one fails', async () => {
+      const mod = handlerModule({ requires: ['db'] });
+      const lambda = new LocalLambda(mod.load);
+      await drive(lambda.init(), 10);
+      expect(await drive(lambda.invoke({ path: '/r' }, 5_000), 10)).toMatchObject({ status: 'ok', durationMs: 2_000, result: { statusCode: 200, body: '/r rows' } });
+
+      const failing = handlerModule({ requires: ['db'], dbFails: true, onNotReady: (error) => ({ statusCode: 503, body: `${error.code} ${error.component}` }) });
+      const broken = new LocalLambda(failing.load);
+      await drive(broken.init(), 10);
+      expect(await drive(broken.invoke({}, 5_000), 10)).toMatchObject({ status: 'ok', durationMs: 2_000, result: { statusCode: 503, body: `${ErrorCode.LoadFailed} db` } }); // whenReady: the load's own error
+      expect(failing.calls.handler).toBe(0);
+    });
+  });
+
   describe('having an init that outlasts its budget', () => {
     it('should end the init phase at initBudgetMs, not at Lambda’s 10 s limit, and let the first invocation wait for CRITICAL', async () => {
       const mod = handlerModule({ configMs: 8_000, dbMs: 100, initBudgetMs: 2_000 });

@@ -41,8 +41,9 @@ export interface WithWarmupOptions<TEvent = unknown, TResult = unknown, TContext
   readonly onWarmer?: (event: TEvent, context: TContext, state: { readonly ready: boolean; readonly coldStart: boolean }) => TResult | Promise<TResult>;
   /**
    * What to answer when what the invocation requires did not become usable in time or failed, e.g.
-   * an API Gateway 503. Default: rethrow the error (a ComponentNotReadyError, or the error of
-   * the component that failed), so Lambda records a failed invocation.
+   * an API Gateway 503. Default: rethrow the error (ComponentNotReadyError when the time ran out;
+   * for a failure, the component's own error with `requires`, else a ComponentNotReadyError naming
+   * it with that error as `cause`), so Lambda records a failed invocation.
    */
   readonly onNotReady?: (error: PreheatError, event: TEvent, context: TContext) => TResult | Promise<TResult>;
   /**
