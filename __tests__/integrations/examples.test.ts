@@ -1,8 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { bundleExample, get, removeBundles, runExample, type Running } from './runExample.js';
 
 // The examples of docs/integrations.md, each a real service in a child process: 503 + Retry-After
 // before Db is usable, 200 after, a real SIGTERM, and the order of the shutdown's steps.
+const root = fileURLToPath(new URL('../..', import.meta.url));
 const bundles: Record<string, string> = {};
 const running: Running[] = [];
 
@@ -63,4 +67,20 @@ describe.each([
     app.child.kill('SIGTERM');
     expect((await app.exited).code).toBe(0);
   }, 30_000);
+});
+
+describe('docs/integrations.md', () => {
+  it('should show each example as it is in examples/integrations (the code the tests run)', () => {
+    const doc = readFileSync(join(root, 'docs/integrations.md'), 'utf8');
+    for (const name of ['fastify', 'express', 'terminus', 'lightship']) {
+      const lines = readFileSync(join(root, 'examples/integrations', `${name}.ts`), 'utf8').split('\n');
+      const code = lines.slice(lines.findIndex((l) => !l.startsWith('//'))).join('\n').trim();
+      expect({ name, shown: doc.includes(code) }).toEqual({ name, shown: true });
+    }
+  });
+
+  it('should keep the headings the lead merges the other integrations under', () => {
+    const headings = readFileSync(join(root, 'docs/integrations.md'), 'utf8').split('\n').filter((l) => l.startsWith('## '));
+    expect(headings).toEqual(expect.arrayContaining(['## Fastify', '## Express', '## Probe and shutdown libraries (terminus, lightship)', '## NestJS', '## AWS Lambda']));
+  });
 });
