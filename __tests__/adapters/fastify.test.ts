@@ -302,12 +302,23 @@ describe('preheat/fastify', () => {
       expect(warmup.phase).toBe('stopped');
     });
 
-    it('should shut the boot down when closed before ready()', async () => {
+    it.each(['none', 'all'] as const)('should shut the boot down when closed before ready() (ready: %s), quietly and with no unhandled rejection', async (ready) => {
       const warmup = new Warmup(new Container()).register({ token: 'slow', load: ({ signal }) => new Promise((_, reject) => signal.addEventListener('abort', () => reject(new Error('aborted')))) });
-      const fastify = app();
-      await fastify.register(preheat, { warmup, ready: 'none' });
+      const logged: string[] = [];
+      const fastify = app({ logger: { level: 'error', stream: { write: (line: string) => void logged.push(line) } } });
+      await fastify.register(preheat, { warmup, ready });
       await fastify.close();
       expect(warmup.phase).toBe('stopped');
+      await sleep(20); // the cancelled boot's rejection: handled by the plugin, or failOnUnhandledRejections sees it
+      expect(logged).toEqual([]);
+    });
+
+    it("should leave no unhandled rejection when a failing boot under ready: 'all' is never made ready", async () => {
+      const warmup = new Warmup(new Container()).register({ token: 'payments', load: () => Promise.reject(new Error('down')) });
+      const fastify = app();
+      await fastify.register(preheat, { warmup, ready: 'all' });
+      await until(warmup, 'failed'); // not warmup.boot(): that would hand this test the very promise to handle
+      await sleep(20); // failOnUnhandledRejections (afterAll) would see it
     });
   });
 });

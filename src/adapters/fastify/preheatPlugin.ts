@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyPluginCallback } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Container } from 'inversify';
-import type { ComponentId, Warmup } from '../../index.js';
+import { BootCancelledError, type ComponentId, type Warmup } from '../../index.js';
 import { answerProbe, isVerbose } from '../http/answerProbe.js';
 import { probeRoutes } from '../http/probeRoutes.js';
 import { checkPluginOptions } from './checkPluginOptions.js';
@@ -54,9 +54,13 @@ function setUp(fastify: FastifyInstance, options: PreheatFastifyOptions): void {
   // Started here, not awaited here: the plugin returns at once, so the boot is not inside a plugin
   // avvio times, and the plugins registered after this one load while it runs.
   const booting = boot ? warmup.boot() : undefined;
-  if (booting !== undefined && ready !== 'all') {
-    booting.catch((error: unknown) => fastify.log.error({ err: error }, 'preheat: the boot failed; routes that require its components answer 503'));
-  }
+  // Always handled here: under 'all', onReady hands the rejection to ready(); but an app closed
+  // before ready(), or never made ready, must not leave it unhandled. A shutdown during the boot
+  // (BootCancelledError) is no failure.
+  booting?.catch((error: unknown) => {
+    if (ready === 'all' || error instanceof BootCancelledError) return;
+    fastify.log.error({ err: error }, 'preheat: the boot failed; routes that require its components answer 503');
+  });
   // Named, so that if Fastify's pluginTimeout (it times each onReady hook too) runs out, its error
   // names this hook rather than some plugin.
   fastify.addHook('onReady', async function preheatReady() {
