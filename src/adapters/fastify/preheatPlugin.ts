@@ -83,8 +83,10 @@ function mountProbes(fastify: FastifyInstance, warmup: Warmup, options: Paramete
 /**
  * `preheat/fastify`: boots a {@link Warmup} with the app, gates routes on their components and
  * closes both in order. Registered with `fastify-plugin`, so its decorations, hooks and routes
- * belong to the app, not to an encapsulated child. Register it before the routes that use
- * `config.requires`.
+ * belong to the app, not to an encapsulated child. **`await` the registration before declaring
+ * routes that use `config.requires`**: like `@fastify/rate-limit`, it reads a route's config in an
+ * `onRoute` hook (so routes without `requires` pay nothing), and Fastify calls onRoute hooks when
+ * the route is declared, so a route declared before the plugin loaded is not gated.
  *
  * - The boot starts when the plugin loads, and the plugin returns at once: the boot is not timed
  *   as a plugin and the plugins after it load meanwhile. `ready()` (so `listen()`) then waits for
