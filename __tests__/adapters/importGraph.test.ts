@@ -33,6 +33,7 @@ function importGraph(entry: string): { files: string[]; packages: Set<string> } 
 const isOtel = (p: string): boolean => p.startsWith('@opentelemetry/');
 const isProm = (p: string): boolean => p === 'prom-client' || p.startsWith('prom-client/');
 const isNest = (p: string): boolean => p.startsWith('@nestjs/');
+const isWeb = (p: string): boolean => ['fastify', 'fastify-plugin', 'express'].includes(p);
 
 describe('the import graph', () => {
   describe("having the core barrel (import 'preheat')", () => {
@@ -45,9 +46,9 @@ describe('the import graph', () => {
       expect(packages).toContain('inversify');
     });
 
-    it('should reach no adapter and load neither @opentelemetry, prom-client nor @nestjs', () => {
+    it("should reach no adapter and load none of the adapters' libraries", () => {
       expect(files.filter((f) => f.startsWith('src/adapters/'))).toEqual([]);
-      expect([...packages].filter((p) => isOtel(p) || isProm(p) || isNest(p))).toEqual([]);
+      expect([...packages].filter((p) => isOtel(p) || isProm(p) || isWeb(p) || isNest(p))).toEqual([]);
     });
   });
 
@@ -61,7 +62,17 @@ describe('the import graph', () => {
       expect([...otel].filter(isProm)).toEqual([]);
       expect([...prometheus].filter(isProm)).toEqual(['prom-client']);
       expect([...prometheus].filter(isOtel)).toEqual([]);
+      expect([...http, ...otel, ...prometheus].filter(isWeb)).toEqual([]);
       expect([...http, ...otel, ...prometheus].filter(isNest)).toEqual([]);
+    });
+
+    it('should load only the web framework of its own, at run time (types aside)', () => {
+      const fastify = importGraph('adapters/fastify/index.ts');
+      const express = importGraph('adapters/express/index.ts');
+      expect([...fastify.packages].filter((p) => isWeb(p) || isOtel(p) || isProm(p)).sort()).toEqual(['fastify', 'fastify-plugin']); // fastify: types only
+      expect([...express.packages].filter((p) => isWeb(p) || isOtel(p) || isProm(p))).toEqual(['express']);
+      expect(fastify.files.filter((f) => f.startsWith('src/adapters/') && !f.startsWith('src/adapters/fastify/') && !f.startsWith('src/adapters/http/'))).toEqual([]);
+      expect(express.files.filter((f) => f.startsWith('src/adapters/') && !f.startsWith('src/adapters/express/') && !f.startsWith('src/adapters/http/'))).toEqual([]);
     });
 
     it('should keep preheat/lambda to a lazily imported @opentelemetry/api, and preheat/nest to @nestjs/common and @nestjs/core', () => {
@@ -107,14 +118,16 @@ describe('the import graph of the built package', () => {
     expect(core.packages).toContain('inversify');
     expect(core.files.length).toBeGreaterThan(1); // the walk follows the chunks
     expect(core.packages).toContain('node:util');
-    expect([...core.packages].filter((p) => isOtel(p) || isProm(p))).toEqual([]);
+    expect([...core.packages].filter((p) => isOtel(p) || isProm(p) || isWeb(p))).toEqual([]);
     expect([...core.packages].filter((p) => p === 'rxjs' || p.startsWith('rxjs/'))).toEqual([]); // bundled, tree-shaken
   });
 
   it('should load only its own optional library per adapter', () => {
     expect([...builtGraph('adapters/otel/index.js').packages].filter(isOtel)).toEqual(['@opentelemetry/api']);
     expect([...builtGraph('adapters/prometheus/index.js').packages].filter(isProm)).toEqual(['prom-client']);
-    expect([...builtGraph('adapters/http/index.js').packages].filter((p) => isOtel(p) || isProm(p))).toEqual([]);
+    expect([...builtGraph('adapters/http/index.js').packages].filter((p) => isOtel(p) || isProm(p) || isWeb(p))).toEqual([]);
+    expect([...builtGraph('adapters/fastify/index.js').packages].filter((p) => isOtel(p) || isProm(p) || isWeb(p))).toEqual(['fastify-plugin']);
+    expect([...builtGraph('adapters/express/index.js').packages].filter((p) => isOtel(p) || isProm(p) || isWeb(p))).toEqual(['express']);
     // Static imports only: lambda's @opentelemetry/api is a dynamic import().
     expect([...builtGraph('adapters/lambda/index.js').packages].filter((p) => isOtel(p) || isProm(p) || isNest(p))).toEqual([]);
     expect([...builtGraph('adapters/nest/index.js').packages].filter((p) => isOtel(p) || isProm(p) || isNest(p)).sort()).toEqual(['@nestjs/common', '@nestjs/core']);
