@@ -6,14 +6,9 @@ import { ComponentNotReadyError, ErrorCode, InvalidOptionError, PreheatError, Pr
 import { isWarmerEvent, withWarmup, type WithWarmupOptions } from '../../src/adapters/lambda/index.js';
 import { LocalLambda } from '../helpers/localLambda.js';
 
-const unhandled: unknown[] = [];
-const onUnhandled = (reason: unknown): void => void unhandled.push(reason);
-beforeAll(() => void process.on('unhandledRejection', onUnhandled));
-afterAll(async () => {
-  await new Promise((r) => setImmediate(r));
-  process.off('unhandledRejection', onUnhandled);
-  expect(unhandled).toEqual([]);
-});
+// No unhandled rejections: jest 30 fails the test during which a rejection goes unhandled (it
+// listens on the real process; a `process.on('unhandledRejection')` here would only reach jest's
+// sandboxed process object and never fire).
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 

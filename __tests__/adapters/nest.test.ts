@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterEach, describe, expect, it } from '@jest/globals';
 import { Controller, Get, Inject, Injectable, Module, type INestApplication, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { HealthCheck, HealthCheckService, TerminusModule } from '@nestjs/terminus';
@@ -10,14 +10,9 @@ import { LazyWarmModules, PreheatHealthIndicator, PreheatModule, RequiresReady, 
 import { Container } from 'inversify';
 import { deferred } from '../helpers/deferred.js';
 
-const unhandled: unknown[] = [];
-const onUnhandled = (reason: unknown): void => void unhandled.push(reason);
-beforeAll(() => void process.on('unhandledRejection', onUnhandled));
-afterAll(async () => {
-  await new Promise((r) => setImmediate(r));
-  process.off('unhandledRejection', onUnhandled);
-  expect(unhandled).toEqual([]);
-});
+// No unhandled rejections: jest 30 fails the test during which a rejection goes unhandled (it
+// listens on the real process; a `process.on('unhandledRejection')` here would only reach jest's
+// sandboxed process object and never fire).
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
