@@ -3,7 +3,7 @@ import { DiscoveryModule, DiscoveryService, HttpAdapterHost } from '@nestjs/core
 import { Container } from 'inversify';
 import { InvalidOptionError, Warmup, type ComponentId } from '../../index.js';
 import { checkRequiresTokens } from '../http/readinessGate.js';
-import { LazyWarmModules } from './LazyWarmModules.js';
+import { LazyWarmModules, warmClassesOf } from './LazyWarmModules.js';
 import { warmDependencies, type ProviderWrapper } from './nestDependencies.js';
 import { PreheatHealthIndicator } from './PreheatHealthIndicator.js';
 import { checkModuleOptions, PREHEAT_MODULE_OPTIONS, type PreheatModuleOptions } from './PreheatModuleOptions.js';
@@ -81,10 +81,9 @@ export class PreheatModule implements OnApplicationBootstrap, BeforeApplicationS
   /** Registers the `@Warm()` providers, boots, and waits as `wait` says. */
   async onApplicationBootstrap(): Promise<void> {
     const eager = this.#discover();
-    const isWarm = (token: unknown): boolean => eager.has(token as ComponentId) || lazyClasses.has(token);
-    const lazyClasses = new Set<unknown>();
     const lazyModules = (this.options.lazyModules ?? []) as Type[];
-    for (const module of lazyModules) for (const p of (Reflect.getMetadata('providers', module) as unknown[] | undefined) ?? []) lazyClasses.add(p);
+    const lazyClasses = new Set<unknown>(lazyModules.flatMap(warmClassesOf));
+    const isWarm = (token: unknown): boolean => eager.has(token as ComponentId) || lazyClasses.has(token);
     const providers: WarmProvider[] = [...eager.values()].map(({ wrapper, options }) => ({
       token: wrapper.token as ComponentId,
       name: typeof wrapper.name === 'string' ? wrapper.name : String(wrapper.token),
