@@ -100,7 +100,7 @@ export function resolveHealthOptions(name: string, health: ComponentHealthOption
   if (!(typeof hysteresis === 'number' && hysteresis >= 0 && hysteresis < 0.5)) {
     throw new InvalidOptionError(name, 'health.hysteresis', 'must be a number in [0, 0.5)', hysteresis, 'a margin such as 0.05 keeps a score near a threshold from flapping.');
   }
-  return { tags: Object.freeze([...tags]), delay, period, modes: resolveModes(name, modes), hysteresis, checks: resolveChecks(name, checks) };
+  return { tags: Object.freeze([...(tags as readonly string[])]), delay, period, modes: resolveModes(name, modes), hysteresis, checks: resolveChecks(name, checks) };
 }
 
 function resolveModes(name: string, modes: Partial<ModeThresholds>): ModeThresholds {
@@ -144,7 +144,7 @@ function resolveChecks(name: string, checks: readonly WeightedHealthCheck[] | un
     }
     if (c.timeout !== undefined) checkMs(name, `${at}.timeout`, c.timeout, false);
   });
-  return Object.freeze([...checks]);
+  return Object.freeze([...(checks as readonly WeightedHealthCheck[])]);
 }
 
 /** Node clamps a longer timer to 1 ms. */

@@ -109,7 +109,7 @@ export function queryTags(tag: HealthQuery['tag']): readonly string[] {
   if (!Array.isArray(tags) || !tags.every((t) => typeof t === 'string' && t.length > 0)) {
     throw new InvalidOptionError('health', 'tag', 'must be a non-empty string or an array of them', tag);
   }
-  return tags;
+  return tags as readonly string[];
 }
 
 /** True when the component carries every tag. */

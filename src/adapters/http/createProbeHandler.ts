@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Warmup } from '../../index.js';
+import { InvalidOptionError, type Warmup } from '../../index.js';
 import { checkDegradedPolicy } from './degradedRule.js';
 import { toProbeBody } from './ProbeBody.js';
 import type { ProbeHandlerOptions } from './ProbeOptions.js';
@@ -28,7 +28,10 @@ export type ProbeHandler = (req: IncomingMessage, res: ServerResponse, next?: (e
  *   any `onShutdown` hook runs;
  * - `/livez`: 200 unless the health monitor gave up on a required component.
  *
- * Otherwise 503, with a JSON body naming the culprits (`?verbose` adds every component's status).
+ * Otherwise 503, with a JSON body naming the culprits (`?verbose` adds every component's status,
+ * score and mode). `?tag=db` (repeated: every tag) looks only at the components carrying those
+ * health tags, so one probe per dependency is possible; an unknown tag answers 400. Components whose
+ * cached health result is stale are listed in `stale`, never failed for.
  * Other paths: 404 (or `next()`); other methods: 405.
  *
  * @example
@@ -62,11 +65,16 @@ export function createProbeHandler(warmup: Warmup, options: ProbeHandlerOptions 
     }
     try {
       const verbose = isOn(url.searchParams.get('verbose'));
+      const tags = url.searchParams.getAll('tag'); // ?tag=db&tag=core: components carrying both
       // One report per request, shared by the verdict and the verbose listing; liveness needs none.
-      const report = probe === 'liveness' && !verbose ? undefined : warmup.report();
-      const result = probeWarmup(warmup, probe, { readiness, degraded, ...(report === undefined ? {} : { report }) });
-      send(req, res, result.ok ? 200 : 503, toProbeBody(result, verbose ? report : undefined));
+      const report = probe === 'liveness' && !verbose && tags.length === 0 ? undefined : warmup.report();
+      const result = probeWarmup(warmup, probe, { readiness, degraded, tags, ...(report === undefined ? {} : { report }) });
+      send(req, res, result.ok ? 200 : 503, toProbeBody(result, verbose ? report : undefined, tags));
     } catch (error) {
+      if (error instanceof InvalidOptionError && error.option === 'tags') {
+        send(req, res, 400, { status: 'fail', probe, error: error.message }); // ?tag= names no tag: the probe is misconfigured
+        return;
+      }
       // A probe that cannot tell must not say "healthy".
       send(req, res, 500, { status: 'fail', probe, error: error instanceof Error ? error.message : String(error) });
     }
