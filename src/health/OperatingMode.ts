@@ -50,6 +50,9 @@ export const defaultModeThresholds: ModeThresholds = Object.freeze({ full: 0.95,
  */
 export const operatingModes: readonly OperatingMode[] = Object.freeze(['full', 'normal', 'reduced', 'minimal', 'offline']);
 
+/** Rounding slack: 0.8 + 0.05 is 0.8500000000000001 in binary, and a score of 0.85 must reach it. */
+const epsilon = 1e-9;
+
 /** Levels from worst (0, offline) to best (4, full), and the threshold of each (offline: none). */
 const levels: readonly OperatingMode[] = ['offline', 'minimal', 'reduced', 'normal', 'full'];
 
@@ -97,10 +100,10 @@ export function modeOf(score: number, thresholds: ModeThresholds, hysteresis = 0
   if (raw === current) return previous;
   if (raw > current) {
     let up = current;
-    for (let level = current + 1; level <= 4; level++) if (score >= thresholdOf(thresholds, level) + hysteresis) up = level;
+    for (let level = current + 1; level <= 4; level++) if (score >= thresholdOf(thresholds, level) + hysteresis - epsilon) up = level;
     return levels[up]!;
   }
-  if (score >= thresholdOf(thresholds, current) - hysteresis) return previous;
-  for (let level = current - 1; level >= 1; level--) if (score >= thresholdOf(thresholds, level) - hysteresis) return levels[level]!;
+  if (score >= thresholdOf(thresholds, current) - hysteresis - epsilon) return previous;
+  for (let level = current - 1; level >= 1; level--) if (score >= thresholdOf(thresholds, level) - hysteresis - epsilon) return levels[level]!;
   return 'offline';
 }
