@@ -49,7 +49,7 @@ export interface WeightedHealthCheck<T = unknown> {
 export interface ComponentHealthOptions {
   /** Labels to select components by: `warmup.health({ tag })`, `GET /readyz?tag=db`. Default none. */
   readonly tags?: readonly string[];
-  /** ms from the monitor's start to this component's first check. Default: the monitor's `interval`. */
+  /** ms from the monitor's start to this component's first check. Default: its `period`. */
   readonly delay?: number;
   /** ms from the end of one check to the start of the next. Default: the monitor's `interval`. */
   readonly period?: number;

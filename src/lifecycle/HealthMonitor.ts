@@ -42,7 +42,7 @@ interface Track {
 /**
  * Re-runs health checks of usable components (the seed's "component loads but is broken"): each
  * component first `health.delay` after the monitor starts, then `health.period` after its previous
- * check ended (both default to `interval`), at most `concurrency` checks at a time. A check's result
+ * check ended (the period defaults to `interval`, the delay to the period), at most `concurrency` checks at a time. A check's result
  * goes to the health cache; a score that puts the component in mode `'offline'` is a failed check. `failureThreshold` failures in a row make a Ready component Degraded and start a
  * recovery in place (the warm-up hook runs again on the same instance, so dependents never hold a
  * stale reference), after the recovery policy's backoff, at most `recoveryAttempts` times; then it
@@ -132,7 +132,7 @@ export class HealthMonitor implements MonitorHandle {
     for (const spec of specs) {
       const i = spec.index;
       if (this.#busy.has(i)) continue;
-      let due = this.#due.get(i) ?? this.#startedAt + (spec.health.delay ?? this.#options.interval);
+      let due = this.#due.get(i) ?? this.#startedAt + (spec.health.delay ?? this.periodOf(spec));
       if (due <= now) {
         if (isUsable(states.status[i]!) && hasHealthCheck(spec, states.instance[i]) && this.#tracks.get(i)?.recovering !== true) {
           this.#enqueue(spec);
