@@ -5,6 +5,11 @@ import { PreheatError } from './PreheatError.js';
 /**
  * Why a health check was not a plain "answered false" or "threw": a combined score too low
  * (`{ score, below }`), or an answer that is no score (`{ answer, check }`).
+ *
+ * @example
+ * ```ts
+ * const problem: HealthProblem = { score: 0.1, below: 0.2 }; // "its health score 0.1 is below 'minimal' (0.2)"
+ * ```
  */
 export type HealthProblem = { readonly score: number; readonly below: number } | { readonly answer: unknown; readonly check: string };
 
