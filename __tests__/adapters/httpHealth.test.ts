@@ -78,7 +78,8 @@ describe('preheat/http and the health model', () => {
       await service();
       const answer = await probe(server!, '/readyz?tag=dbb');
       expect(answer.status).toBe(400);
-      expect(answer.body).toMatchObject({ status: 'fail', probe: 'readiness', error: expect.stringContaining('"dbb"') as string });
+      expect(answer.body).toMatchObject({ status: 'fail', probe: 'readiness' });
+      expect(answer.body.error).toContain('"dbb"');
     });
   });
 
