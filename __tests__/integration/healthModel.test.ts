@@ -98,7 +98,10 @@ describe('the health model', () => {
       const checkedAt = warmup.health().components.db!.lastCheckedAt!;
       await jest.advanceTimersByTimeAsync(1_000 - (Date.now() - checkedAt));
       expect(warmup.health({ maxAge: 1_000 }).components.db).toMatchObject({ fresh: true, stale: false, ageMs: 1_000 });
-      expect(warmup.health({ maxAge: 999 }).components.db).toMatchObject({ fresh: false, stale: true, mode: 'full', score: 1 });
+      const old = warmup.health({ maxAge: 999 });
+      expect(old.components.db).toMatchObject({ fresh: false, stale: true, mode: 'full', score: 1 });
+      expect(old.stale).toEqual(['db']);
+      expect(warmup.health({ maxAge: 1_000 }).stale).toEqual([]);
       await warmup.shutdown();
     });
 
@@ -123,6 +126,19 @@ describe('the health model', () => {
       expect(warmup.health().components.db).toMatchObject({ fresh: true, ageMs: 500 });
       await jest.advanceTimersByTimeAsync(1);
       expect(warmup.health().components.db).toMatchObject({ fresh: false, stale: true, mode: 'offline', ageMs: 501 });
+      await warmup.shutdown();
+    });
+
+    it('should be a snapshot: components read later show the state when it was taken', async () => {
+      let score = 1;
+      const warmup = new Warmup(new Container()).register(counted('db', {}, () => score).definition);
+      await settle(warmup.boot());
+      const before = warmup.health();
+      score = 0.5;
+      warmup.monitor({ interval: 100 });
+      await jest.advanceTimersByTimeAsync(100);
+      expect(before.components.db).toMatchObject({ score: 1, mode: 'full' });
+      expect(JSON.parse(JSON.stringify(warmup.health())).components.db).toMatchObject({ score: 0.5, mode: 'reduced' });
       await warmup.shutdown();
     });
 

@@ -26,9 +26,10 @@ export interface HealthRecord {
 export class HealthRecords {
   readonly #specs: readonly ComponentSpec[];
   readonly #states: ComponentStates;
-  readonly #records = new Map<number, HealthRecord>();
+  /** By component index (sparse arrays, not Maps: a boot of 100,000 checked components writes each once). */
+  readonly #records: (HealthRecord | undefined)[] = [];
   /** Checks running, by component (the boot's and every monitor's). */
-  readonly #running = new Map<number, number>();
+  readonly #running: number[] = [];
   /** `mode$` subscribers, by component: told when a result arrives. */
   readonly #watchers = new Map<number, Set<() => void>>();
 
@@ -39,7 +40,7 @@ export class HealthRecords {
 
   /** A check of the component starts. */
   begin(index: number): void {
-    this.#running.set(index, (this.#running.get(index) ?? 0) + 1);
+    this.#running[index] = (this.#running[index] ?? 0) + 1;
   }
 
   /**
@@ -50,11 +51,13 @@ export class HealthRecords {
   record(index: number, instance: unknown, evaluation: HealthEvaluation, at: number): OperatingMode {
     this.#end(index);
     const { modes, hysteresis } = this.#specs[index]!.health;
-    const previous = this.#records.get(index);
+    const previous = this.#records[index];
     const mode = modeOf(evaluation.score, modes, hysteresis, previous !== undefined && previous.instance === instance ? previous.mode : undefined);
-    this.#records.set(index, { instance, score: evaluation.score, mode, checkedAt: at, latencyMs: evaluation.latencyMs, checks: evaluation.checks });
-    const watchers = this.#watchers.get(index);
-    if (watchers !== undefined) for (const watcher of [...watchers]) watcher();
+    this.#records[index] = { instance, score: evaluation.score, mode, checkedAt: at, latencyMs: evaluation.latencyMs, checks: evaluation.checks };
+    if (this.#watchers.size > 0) {
+      const watchers = this.#watchers.get(index);
+      if (watchers !== undefined) for (const watcher of [...watchers]) watcher();
+    }
     return mode;
   }
 
@@ -65,13 +68,13 @@ export class HealthRecords {
 
   /** The last result of the component's current instance, or undefined. */
   last(index: number): HealthRecord | undefined {
-    const record = this.#records.get(index);
+    const record = this.#records[index];
     return record !== undefined && record.instance === this.#states.instance[index] ? record : undefined;
   }
 
   /** True while a check of the component runs. */
   checking(index: number): boolean {
-    return this.#running.has(index);
+    return (this.#running[index] ?? 0) > 0;
   }
 
   /**
@@ -107,8 +110,6 @@ export class HealthRecords {
   }
 
   #end(index: number): void {
-    const running = (this.#running.get(index) ?? 1) - 1;
-    if (running <= 0) this.#running.delete(index);
-    else this.#running.set(index, running);
+    this.#running[index] = Math.max(0, (this.#running[index] ?? 1) - 1);
   }
 }

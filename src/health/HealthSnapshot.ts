@@ -3,8 +3,9 @@ import type { ComponentStatus } from '../component/ComponentStatus.js';
 import { InvalidOptionError } from '../errors/InvalidOptionError.js';
 import { messageOf } from '../errors/messageOf.js';
 import type { ComponentStates } from '../readiness/ComponentStates.js';
+import type { CheckOutcome } from '../run/checkHealth.js';
 import type { Clock } from '../run/Clock.js';
-import type { HealthRecords } from './HealthRecords.js';
+import type { HealthRecord, HealthRecords } from './HealthRecords.js';
 import type { OperatingMode } from './OperatingMode.js';
 
 /**
@@ -87,7 +88,9 @@ export interface ComponentHealth {
 export interface HealthSnapshot {
   /** When it was taken (the Warmup's clock). */
   readonly at: number;
-  /** The components selected by the query, by name. */
+  /** Names of the selected components whose result is stale (a cheap summary: probes read only this). */
+  readonly stale: readonly string[];
+  /** The components selected by the query, by name (built on first read, from what was taken at `at`). */
   readonly components: Record<string, ComponentHealth>;
 }
 
@@ -127,31 +130,66 @@ export function takeHealthSnapshot(source: HealthSource, query: HealthQuery = {}
   }
   const { specs, states, records, clock } = source;
   const at = clock.now();
-  const components: Record<string, ComponentHealth> = {};
+  // Taken now, as cheaply as possible (a probe reads only `stale`); the objects come on first read.
+  const taken: Taken[] = [];
+  const stale: string[] = [];
   for (const spec of specs) {
-    if (!hasTags(spec, tags)) continue;
+    if (tags.length > 0 && !hasTags(spec, tags)) continue;
     const i = spec.index;
     const record = records.last(i);
-    const base = { name: spec.name, status: states.status[i]!, mode: records.mode(i), tags: spec.health.tags, checking: records.checking(i) };
-    let entry: ComponentHealth;
-    if (record === undefined) entry = { ...base, fresh: false, stale: false };
-    else {
-      const ageMs = at - record.checkedAt;
-      const fresh = ageMs <= (maxAge ?? defaultMaxAge(source, spec));
-      const checks = record.checks.map((c) => {
-        const check: HealthCheckReport = { name: c.name, weight: c.weight, score: c.score, latencyMs: c.latencyMs };
-        return {
-          ...check,
-          ...(c.detail === undefined ? {} : { detail: c.detail }),
-          ...(c.error === undefined ? {} : { error: messageOf(c.error) }),
-        };
-      });
-      entry = { ...base, score: record.score, lastCheckedAt: record.checkedAt, ageMs, fresh, stale: !fresh, checks };
+    const fresh = record !== undefined && at - record.checkedAt <= (maxAge ?? defaultMaxAge(source, spec));
+    if (record !== undefined && !fresh) stale.push(spec.name);
+    taken.push({ spec, status: states.status[i]!, mode: records.mode(i), checking: records.checking(i), record, fresh });
+  }
+  const snapshot = { at, stale } as unknown as HealthSnapshot;
+  Object.defineProperty(snapshot, 'components', {
+    enumerable: true,
+    configurable: true,
+    get(): Record<string, ComponentHealth> {
+      const components = buildComponents(taken, at);
+      Object.defineProperty(snapshot, 'components', { value: components, enumerable: true, writable: false, configurable: false });
+      return components;
+    },
+  });
+  return snapshot;
+}
+
+/** One selected component as it was when the snapshot was taken. */
+interface Taken {
+  readonly spec: ComponentSpec;
+  readonly status: ComponentStatus;
+  readonly mode: OperatingMode;
+  readonly checking: boolean;
+  readonly record: HealthRecord | undefined;
+  readonly fresh: boolean;
+}
+
+function buildComponents(taken: readonly Taken[], at: number): Record<string, ComponentHealth> {
+  const components: Record<string, ComponentHealth> = {};
+  for (const { spec, status, mode, checking, record, fresh } of taken) {
+    // Built field by field, optional ones only when present: no spread objects per component.
+    const entry: Mutable<ComponentHealth> = { name: spec.name, status, mode, tags: spec.health.tags, checking, fresh, stale: false };
+    if (record !== undefined) {
+      entry.score = record.score;
+      entry.lastCheckedAt = record.checkedAt;
+      entry.ageMs = at - record.checkedAt;
+      entry.stale = !fresh;
+      entry.checks = record.checks.map(toCheckReport);
     }
     // Assigning to '__proto__' would set the object's prototype instead of adding a key.
-    Object.defineProperty(components, spec.name, { value: entry, enumerable: true, writable: true, configurable: true });
+    if (spec.name === '__proto__') Object.defineProperty(components, spec.name, { value: entry, enumerable: true, writable: true, configurable: true });
+    else components[spec.name] = entry;
   }
-  return { at, components };
+  return components;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+function toCheckReport(c: CheckOutcome): HealthCheckReport {
+  const check: Mutable<HealthCheckReport> = { name: c.name, weight: c.weight, score: c.score, latencyMs: c.latencyMs };
+  if (c.detail !== undefined) check.detail = c.detail;
+  if (c.error !== undefined) check.error = messageOf(c.error);
+  return check;
 }
 
 function defaultMaxAge(source: HealthSource, spec: ComponentSpec): number {

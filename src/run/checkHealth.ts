@@ -41,48 +41,35 @@ export interface HealthEvaluation {
   readonly checks: readonly CheckOutcome[];
 }
 
-/** One check to run: the single hook (`healthCheck` / `checkHealth()`) or a weighted one. */
-interface CheckEntry {
-  readonly name: string;
-  readonly weight: number;
-  readonly timeout: number | undefined;
-  readonly run: (instance: unknown, signal: AbortSignal) => unknown;
-}
-
-/**
- * The checks of a component on this instance: its `healthCheck` (or the class's `checkHealth()`),
- * named `'healthCheck'`, of weight 1, and its `healthChecks`. Empty when it has none.
- */
-export function checksOf(spec: ComponentSpec, instance: unknown): readonly CheckEntry[] {
-  const hook = healthHookOf(spec, instance);
-  const weighted = spec.health.checks;
-  if (weighted.length === 0) return hook === undefined ? none : [{ name: 'healthCheck', weight: 1, timeout: undefined, run: hook }];
-  const entries: CheckEntry[] = hook === undefined ? [] : [{ name: 'healthCheck', weight: 1, timeout: undefined, run: hook }];
-  for (const c of weighted) entries.push({ name: c.name, weight: c.weight ?? 1, timeout: c.timeout, run: (i, s) => c.check(i, s) });
-  return entries;
-}
-
-/** True when the component has a health check on this instance. */
+/** True when the component has a health check on this instance. Allocates nothing (hot path). */
 export function hasHealthCheck(spec: ComponentSpec, instance: unknown): boolean {
-  return spec.health.checks.length > 0 || healthHookOf(spec, instance) !== undefined;
+  if (spec.health.checks.length > 0 || spec.definition?.healthCheck !== undefined) return true;
+  return spec.ctor !== undefined && typeof (instance as { checkHealth?: unknown } | null)?.checkHealth === 'function';
 }
 
 /**
- * Runs every check of the component in parallel, each under its own timeout, and resolves with
- * their weighted mean score; never rejects for a check that fails (false, a throw, a timeout, a bad
- * score). A cancellation (shutdown, a monitor's stop) rejects with its reason.
+ * Runs every check of the component in parallel, each under its own timeout: its `healthCheck` (or
+ * the class's `checkHealth()`), named `'healthCheck'`, of weight 1, and its `healthChecks`. Resolves
+ * with their weighted mean score; never rejects for a check that fails (false, a throw, a timeout, a
+ * bad score). A cancellation (shutdown, a monitor's stop) rejects with its reason.
  */
-export async function checkHealth(check: HealthCheck): Promise<HealthEvaluation> {
+export function checkHealth(check: HealthCheck): Promise<HealthEvaluation> {
+  const hook = healthHookOf(check.spec, check.instance);
+  const weighted = check.spec.health.checks;
+  // The usual case, one check: no array of promises, no mean.
+  if (weighted.length === 0) return runOne(check, 'healthCheck', 1, undefined, hook ?? noCheck).then(alone);
   const startedAt = check.clock.now();
-  const entries = checksOf(check.spec, check.instance);
-  const checks = entries.length === 1 ? [await runOne(check, entries[0]!)] : await Promise.all(entries.map((e) => runOne(check, e)));
-  let weights = 0;
-  let sum = 0;
-  for (const c of checks) {
-    weights += c.weight;
-    sum += c.weight * c.score;
-  }
-  return { score: weights === 0 ? 0 : sum / weights, latencyMs: check.clock.now() - startedAt, checks };
+  const runs: Promise<CheckOutcome>[] = hook === undefined ? [] : [runOne(check, 'healthCheck', 1, undefined, hook)];
+  for (const c of weighted) runs.push(runOne(check, c.name, c.weight ?? 1, c.timeout, (i, signal) => c.check(i, signal)));
+  return Promise.all(runs).then((checks) => {
+    let weights = 0;
+    let sum = 0;
+    for (const c of checks) {
+      weights += c.weight;
+      sum += c.weight * c.score;
+    }
+    return { score: sum / weights, latencyMs: check.clock.now() - startedAt, checks };
+  });
 }
 
 /**
@@ -97,39 +84,56 @@ export function unhealthyError(spec: ComponentSpec, evaluation: HealthEvaluation
   return new HealthCheckError(spec.name, attempt, failed?.error, { score, below: spec.health.modes.minimal });
 }
 
-async function runOne(check: HealthCheck, entry: CheckEntry): Promise<CheckOutcome> {
+function alone(outcome: CheckOutcome): HealthEvaluation {
+  return { score: outcome.score, latencyMs: outcome.latencyMs, checks: [outcome] };
+}
+
+function noCheck(): boolean {
+  return true;
+}
+
+type Run = (instance: unknown, signal: AbortSignal) => unknown;
+
+async function runOne(check: HealthCheck, name: string, weight: number, timeout: number | undefined, run: Run): Promise<CheckOutcome> {
   const { spec, instance, clock, inFlight, attempt } = check;
-  const timeoutMs = entry.timeout ?? check.timeoutMs;
+  const timeoutMs = timeout ?? check.timeoutMs;
   const startedAt = clock.now();
   let race: AttemptAbort | undefined;
-  const outcome = (score: number, detail: unknown, error: Error | undefined): CheckOutcome => {
-    const latencyMs = clock.now() - startedAt;
-    const base = { name: entry.name, weight: entry.weight, score, latencyMs };
-    if (error !== undefined) return detail === undefined ? { ...base, error } : { ...base, detail, error };
-    return detail === undefined ? base : { ...base, detail };
-  };
+  let score: number;
+  let detail: unknown;
+  let error: Error | undefined;
   try {
-    const answer = await withDeadline(clock, (abort) => ((race = abort), entry.run(instance, abort.signal)), {
+    const answer = await withDeadline(clock, (abort) => ((race = abort), run(instance, abort.signal)), {
       ms: timeoutMs,
       inFlight,
       onTimeout: () => new ComponentTimeoutError(spec.name, timeoutMs, 'health', attempt),
     });
-    const { score, detail } = readScore(answer);
-    if (score === undefined) return outcome(0, detail, new HealthCheckError(spec.name, attempt, undefined, { answer, check: entry.name }));
-    return outcome(score, detail, answer === false ? new HealthCheckError(spec.name, attempt) : undefined);
-  } catch (error) {
-    if (race?.aborted !== true) return outcome(0, undefined, new HealthCheckError(spec.name, attempt, error)); // the check threw
+    if (answer === true) score = 1;
+    else if (answer === false) {
+      score = 0;
+      error = new HealthCheckError(spec.name, attempt);
+    } else {
+      const read = readScore(answer);
+      detail = read.detail;
+      score = read.score ?? 0;
+      if (read.score === undefined) error = new HealthCheckError(spec.name, attempt, undefined, { answer, check: name });
+    }
+  } catch (thrown) {
+    score = 0;
+    if (race?.aborted !== true) error = new HealthCheckError(spec.name, attempt, thrown); // the check threw
     // Our own timeout is unhealthy; any other abort is a cancellation (identity, not instanceof:
     // what a hook throws may be a revoked Proxy).
-    if (race.reason instanceof ComponentTimeoutError && error === race.reason) return outcome(0, undefined, race.reason);
-    throw error;
+    else if (race.reason instanceof ComponentTimeoutError && thrown === race.reason) error = race.reason;
+    else throw thrown;
   }
+  const outcome: { -readonly [K in keyof CheckOutcome]: CheckOutcome[K] } = { name, weight, score, latencyMs: clock.now() - startedAt };
+  if (detail !== undefined) outcome.detail = detail;
+  if (error !== undefined) outcome.error = error;
+  return outcome;
 }
 
 /** The score of an answer, or undefined when it is none (a number outside [0, 1], NaN, anything else). */
 function readScore(answer: unknown): { score: number | undefined; detail: unknown } {
-  if (answer === true) return { score: 1, detail: undefined };
-  if (answer === false) return { score: 0, detail: undefined };
   if (typeof answer === 'number') return { score: inUnit(answer), detail: undefined };
   if (typeof answer === 'object' && answer !== null && 'score' in answer) {
     const { score, detail } = answer as Exclude<HealthCheckResult, boolean | number>;
@@ -142,4 +146,3 @@ function inUnit(score: number): number | undefined {
   return score >= 0 && score <= 1 ? score : undefined;
 }
 
-const none: readonly never[] = Object.freeze([]);

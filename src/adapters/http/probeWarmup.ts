@@ -71,9 +71,7 @@ function taggedRule(report: BootReport, tags: readonly string[]): (c: ComponentR
 
 /** Adds the components whose cached health result is stale (the monitor is behind): told, not failed. */
 function withStale(warmup: Warmup, tags: readonly string[], result: ProbeResult): ProbeResult {
-  const stale = Object.values(warmup.health(tags.length === 0 ? {} : { tag: tags }).components)
-    .filter((c) => c.stale)
-    .map((c) => c.name);
+  const { stale } = warmup.health(tags.length === 0 ? {} : { tag: tags });
   return stale.length === 0 ? result : { ...result, stale };
 }
 
