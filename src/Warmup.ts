@@ -159,8 +159,9 @@ export class Warmup {
   }
 
   /**
-   * Starts the runtime health monitor: re-runs health checks of Ready/Degraded components every
-   * `interval`, degrades and recovers them in place (see {@link MonitorOptions}). Stops at shutdown.
+   * Starts the runtime health monitor: re-runs health checks of Ready/Degraded components (each
+   * after its `health.delay`, then every `health.period`, default `interval`; at most `concurrency`
+   * at once), degrades and recovers them in place (see {@link MonitorOptions}). Stops at shutdown.
    * @example `warmup.monitor({ interval: 10_000, failureThreshold: 3 });`
    */
   monitor(options?: MonitorOptions): MonitorHandle {

@@ -12,7 +12,7 @@ import { InvalidOptionError } from '../errors/InvalidOptionError.js';
  * ```
  */
 export interface MonitorOptions {
-  /** Time between two rounds of checks, ms. Default 30_000. */
+  /** ms from the end of a component's check to its next one, unless its `health.period` says otherwise. Default 30_000. */
   readonly interval?: number;
   /** Failed checks in a row that make a Ready component Degraded and start a recovery. Default 3. */
   readonly failureThreshold?: number;
