@@ -1,4 +1,5 @@
 import { InvalidOptionError } from '../errors/InvalidOptionError.js';
+import { resolveHealthOptions } from '../health/HealthOptions.js';
 import type { ComponentOptions } from './ComponentOptions.js';
 import { resolveRetryPolicy } from './RetryPolicy.js';
 import { Priority } from './Priority.js';
@@ -28,6 +29,7 @@ export function validateComponentOptions(name: string, options: ComponentOptions
   if (options.name !== undefined && (typeof options.name !== 'string' || options.name.length === 0)) {
     throw new InvalidOptionError(name, 'name', 'must be a non-empty string', options.name);
   }
+  if (options.health !== undefined || options.healthChecks !== undefined) resolveHealthOptions(name, options.health, options.healthChecks);
   if (options.dependsOn !== undefined) checkDependencyList(name, 'dependsOn', options.dependsOn);
   if (options.optionalDependsOn !== undefined) checkDependencyList(name, 'optionalDependsOn', options.optionalDependsOn);
   if (options.inject !== undefined) {

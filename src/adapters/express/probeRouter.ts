@@ -1,6 +1,6 @@
 import express, { type Router } from 'express';
 import type { Warmup } from '../../index.js';
-import { answerProbe, isVerbose } from '../http/answerProbe.js';
+import { answerProbe, isVerbose, tagsOf } from '../http/answerProbe.js';
 import type { ProbeHandlerOptions } from '../http/ProbeOptions.js';
 import { probeRoutes } from '../http/probeRoutes.js';
 
@@ -24,7 +24,7 @@ export function probeRouter(warmup: Warmup, options: ProbeHandlerOptions = {}): 
   for (const [path, probe] of routes) {
     router.get(path, (req, res) => {
       const verbose = req.query['verbose'];
-      const { status, body } = answerProbe(warmup, probe, isVerbose(typeof verbose === 'string' ? verbose : undefined), { readiness, degraded });
+      const { status, body } = answerProbe(warmup, probe, isVerbose(typeof verbose === 'string' ? verbose : undefined), { readiness, degraded }, tagsOf(req.query['tag']));
       res.status(status).set('cache-control', 'no-store').json(body);
     });
   }

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyPluginCallback } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Container } from 'inversify';
 import { BootCancelledError, type ComponentId, type Warmup } from '../../index.js';
-import { answerProbe, isVerbose } from '../http/answerProbe.js';
+import { answerProbe, isVerbose, tagsOf } from '../http/answerProbe.js';
 import { probeRoutes } from '../http/probeRoutes.js';
 import { checkPluginOptions } from './checkPluginOptions.js';
 import { closeWithWarmup } from './closeWithWarmup.js';
@@ -73,8 +73,8 @@ function mountProbes(fastify: FastifyInstance, warmup: Warmup, options: Paramete
   const { routes, readiness, degraded } = probeRoutes(options, 'preheat/fastify probes');
   for (const [url, probe] of routes) {
     fastify.get(url, (request, reply) => {
-      const { verbose } = request.query as { verbose?: string };
-      const { status, body } = answerProbe(warmup, probe, isVerbose(verbose), { readiness, degraded });
+      const { verbose, tag } = request.query as { verbose?: string; tag?: string | string[] };
+      const { status, body } = answerProbe(warmup, probe, isVerbose(verbose), { readiness, degraded }, tagsOf(tag));
       return reply.code(status).header('cache-control', 'no-store').send(body);
     });
   }

@@ -51,7 +51,7 @@ export function createProbeHandler(warmup: Warmup, options: ProbeHandlerOptions 
       send(req, res, 405, { error: 'method not allowed' });
       return;
     }
-    const { status, body } = answerProbe(warmup, probe, isVerbose(url.searchParams.get('verbose')), { readiness, degraded });
+    const { status, body } = answerProbe(warmup, probe, isVerbose(url.searchParams.get('verbose')), { readiness, degraded }, url.searchParams.getAll('tag'));
     send(req, res, status, body);
   };
 }
