@@ -146,6 +146,10 @@ async function runGetAsync(variant, spec) {
 }
 
 async function runAdapters(variant, spec) {
+  if (variant === 'nest') {
+    const { measureAdapterNest } = await import('./contenders/adapter-nest.js');
+    return { ok: true, valid: true, ...(await measureAdapterNest(spec)) };
+  }
   const { measureAdapters } = await import('./contenders/adapters.js');
   return { ok: true, valid: true, ...(await measureAdapters(variant, spec)) };
 }

@@ -273,7 +273,7 @@ function plan() {
     cases.push({
       suite: 'adapters',
       id: 'adapters',
-      title: 'per-request cost of a readiness gate (requires) in preheat/fastify and preheat/express',
+      title: 'per-request cost of a readiness gate (requires) in preheat/fastify, preheat/express and preheat/nest',
       spec: quick ? { roundMs: 30, warmupMs: 150, rounds: 8 } : { roundMs: 50, warmupMs: 300, rounds: 20 },
       contenders: adapterVariants.map((v) => `adapters:${v}`),
       // Best of several processes, as for the warm get: noise only ever adds time.
@@ -1252,8 +1252,8 @@ function renderAdapters(done) {
   const gate = rows.gate;
   return [
     `### Readiness gate per request (${d.runs} fresh process${d.runs === 1 ? '' : 'es'} per framework)`,
-    'One booted app, two routes with the same handler, one requiring three ready components. Fastify through `inject()`, Express over loopback HTTP, one request at a time; the routes alternate round by round in one process, and the ratio is the median of the rounds’ ratios (then of the processes). µs: the fastest round.',
-    table(['framework', 'without requires, µs', 'with requires, µs', 'with ÷ without'], [line('Fastify 5 (inject)', 'fastify'), line('Express 5 (HTTP)', 'express')]),
+    'One booted app, two routes with the same handler, one requiring three ready components. Fastify through `inject()`, Express and NestJS (`@RequiresReady()`, platform-express) over loopback HTTP, one request at a time; the routes alternate round by round in one process, and the ratio is the median of the rounds’ ratios (then of the processes). µs: the fastest round.',
+    table(['framework', 'without requires, µs', 'with requires, µs', 'with ÷ without'], [line('Fastify 5 (inject)', 'fastify'), line('Express 5 (HTTP)', 'express'), line('NestJS 12 (HTTP)', 'nest')]),
     `The gate alone (\`checkRequires\` of three ready components): ${gate === undefined ? '–' : gate.failed ? short(gate.failed) : `${fmtNum(gate.gatedNs)} ns per call`}.`,
   ];
 }

@@ -25,6 +25,8 @@ await build({
     'adapters/prometheus/index': 'src/adapters/prometheus/index.ts',
     'adapters/fastify/index': 'src/adapters/fastify/index.ts',
     'adapters/express/index': 'src/adapters/express/index.ts',
+    'adapters/lambda/index': 'src/adapters/lambda/index.ts',
+    'adapters/nest/index': 'src/adapters/nest/index.ts',
     'cli/main': 'src/cli/main.ts',
     'cli/demo/main': 'src/cli/demo/main.ts',
     'cli/demo/assistant': 'src/cli/demo/assistant.ts',
@@ -40,7 +42,7 @@ await build({
   conditions: ['es2015', 'import', 'default'],
   mainFields: ['es2015', 'module', 'main'],
   target: 'node20',
-  external: ['node:*', 'inversify', 'reflect-metadata', 'reflect-metadata/*', '@opentelemetry/api', 'prom-client', 'fastify', 'fastify-plugin', 'express'],
+  external: ['node:*', 'inversify', 'reflect-metadata', 'reflect-metadata/*', '@opentelemetry/api', 'prom-client', 'fastify', 'fastify-plugin', 'express', '@nestjs/*'],
   // Error classes read their name from new.target.name: names must survive.
   keepNames: true,
   minifyWhitespace: true,

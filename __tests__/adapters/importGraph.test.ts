@@ -32,6 +32,7 @@ function importGraph(entry: string): { files: string[]; packages: Set<string> } 
 
 const isOtel = (p: string): boolean => p.startsWith('@opentelemetry/');
 const isProm = (p: string): boolean => p === 'prom-client' || p.startsWith('prom-client/');
+const isNest = (p: string): boolean => p.startsWith('@nestjs/');
 const isWeb = (p: string): boolean => ['fastify', 'fastify-plugin', 'express'].includes(p);
 
 describe('the import graph', () => {
@@ -45,9 +46,9 @@ describe('the import graph', () => {
       expect(packages).toContain('inversify');
     });
 
-    it('should reach no adapter and load neither @opentelemetry nor prom-client', () => {
+    it("should reach no adapter and load none of the adapters' libraries", () => {
       expect(files.filter((f) => f.startsWith('src/adapters/'))).toEqual([]);
-      expect([...packages].filter((p) => isOtel(p) || isProm(p) || isWeb(p))).toEqual([]);
+      expect([...packages].filter((p) => isOtel(p) || isProm(p) || isWeb(p) || isNest(p))).toEqual([]);
     });
   });
 
@@ -62,6 +63,7 @@ describe('the import graph', () => {
       expect([...prometheus].filter(isProm)).toEqual(['prom-client']);
       expect([...prometheus].filter(isOtel)).toEqual([]);
       expect([...http, ...otel, ...prometheus].filter(isWeb)).toEqual([]);
+      expect([...http, ...otel, ...prometheus].filter(isNest)).toEqual([]);
     });
 
     it('should load only the web framework of its own, at run time (types aside)', () => {
@@ -71,6 +73,18 @@ describe('the import graph', () => {
       expect([...express.packages].filter((p) => isWeb(p) || isOtel(p) || isProm(p))).toEqual(['express']);
       expect(fastify.files.filter((f) => f.startsWith('src/adapters/') && !f.startsWith('src/adapters/fastify/') && !f.startsWith('src/adapters/http/'))).toEqual([]);
       expect(express.files.filter((f) => f.startsWith('src/adapters/') && !f.startsWith('src/adapters/express/') && !f.startsWith('src/adapters/http/'))).toEqual([]);
+    });
+
+    it('should keep preheat/lambda to a lazily imported @opentelemetry/api, and preheat/nest to @nestjs/common and @nestjs/core', () => {
+      const lambda = importGraph('adapters/lambda/index.ts');
+      const nest = importGraph('adapters/nest/index.ts');
+      expect([...lambda.packages].filter((p) => isOtel(p) || isProm(p) || isNest(p))).toEqual(['@opentelemetry/api']);
+      const activeSpan = readFileSync(resolve(src, 'adapters/lambda/activeSpan.ts'), 'utf8');
+      expect(activeSpan).toMatch(/import\('@opentelemetry\/api'\)/); // dynamic: a function without OpenTelemetry still loads
+      expect(activeSpan).not.toMatch(/^import .*@opentelemetry/m);
+      expect([...nest.packages].filter((p) => isOtel(p) || isProm(p) || isNest(p)).sort()).toEqual(['@nestjs/common', '@nestjs/core']);
+      // terminus is typed structurally, never imported: preheat/nest works without it.
+      expect(nest.files.filter((f) => f.startsWith('src/adapters/') && !f.startsWith('src/adapters/nest/') && !f.startsWith('src/adapters/http/'))).toEqual([]);
     });
   });
 });
@@ -114,5 +128,9 @@ describe('the import graph of the built package', () => {
     expect([...builtGraph('adapters/http/index.js').packages].filter((p) => isOtel(p) || isProm(p) || isWeb(p))).toEqual([]);
     expect([...builtGraph('adapters/fastify/index.js').packages].filter((p) => isOtel(p) || isProm(p) || isWeb(p))).toEqual(['fastify-plugin']);
     expect([...builtGraph('adapters/express/index.js').packages].filter((p) => isOtel(p) || isProm(p) || isWeb(p))).toEqual(['express']);
+    // Static imports only: lambda's @opentelemetry/api is a dynamic import().
+    expect([...builtGraph('adapters/lambda/index.js').packages].filter((p) => isOtel(p) || isProm(p) || isNest(p))).toEqual([]);
+    expect([...builtGraph('adapters/nest/index.js').packages].filter((p) => isOtel(p) || isProm(p) || isNest(p)).sort()).toEqual(['@nestjs/common', '@nestjs/core']);
+    expect([...builtGraph('index.js').packages].filter(isNest)).toEqual([]);
   });
 });

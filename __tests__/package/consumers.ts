@@ -40,8 +40,11 @@ const scenario = `
   const gatedBeforeBoot = await gated();
 
   await warmup.boot();
+  const lambdaHandler = withWarmup(warmup, async (event) => container.get('answer') + event.add, { activeSpan: false });
   const result = {
     answer: container.get('answer'),
+    lambda: [await lambdaHandler({ add: 1 }, { getRemainingTimeInMillis: () => 3000 }), await lambdaHandler({ source: 'serverless-plugin-warmup' }, { getRemainingTimeInMillis: () => 3000 })],
+    nest: PreheatModule.forRoot().module === PreheatModule && typeof Warm === 'function',
     beforeBoot,
     readyz: [readyzBeforeBoot, await readyz()],
     gated: [gatedBeforeBoot, await gated()],
@@ -75,6 +78,8 @@ import Fastify from 'fastify';
 import express from 'express';
 import preheatFastify from 'preheat/fastify';
 import { listen, requireReady } from 'preheat/express';
+import { withWarmup } from 'preheat/lambda';
+import { PreheatModule, Warm } from 'preheat/nest';
 
 const require = createRequire(import.meta.url);
 const { version } = require('preheat/package.json');
@@ -82,7 +87,7 @@ const real = (url) => realpathSync(fileURLToPath(url));
 const preheat = real(import.meta.resolve('preheat'));
 const resolved = {
   preheat,
-  subpaths: ['preheat/http', 'preheat/otel', 'preheat/prometheus', 'preheat/fastify', 'preheat/express'].map((id) => real(import.meta.resolve(id))),
+  subpaths: ['preheat/http', 'preheat/otel', 'preheat/prometheus', 'preheat/fastify', 'preheat/express', 'preheat/lambda', 'preheat/nest'].map((id) => real(import.meta.resolve(id))),
   inversifyFromConsumer: real(import.meta.resolve('inversify')),
   inversifyFromPreheat: realpathSync(createRequire(preheat).resolve('inversify')),
 };
@@ -107,12 +112,14 @@ const Fastify = require('fastify');
 const express = require('express');
 const preheatFastify = require('preheat/fastify').default;
 const { listen, requireReady } = require('preheat/express');
+const { withWarmup } = require('preheat/lambda');
+const { PreheatModule, Warm } = require('preheat/nest');
 
 const { version } = require('preheat/package.json');
 const preheat = realpathSync(require.resolve('preheat'));
 const resolved = {
   preheat,
-  subpaths: ['preheat/http', 'preheat/otel', 'preheat/prometheus', 'preheat/fastify', 'preheat/express'].map((id) => realpathSync(require.resolve(id))),
+  subpaths: ['preheat/http', 'preheat/otel', 'preheat/prometheus', 'preheat/fastify', 'preheat/express', 'preheat/lambda', 'preheat/nest'].map((id) => realpathSync(require.resolve(id))),
   inversifyFromConsumer: realpathSync(require.resolve('inversify')),
   inversifyFromPreheat: realpathSync(createRequire(preheat).resolve('inversify')),
 };
@@ -145,7 +152,11 @@ void app.register(preheatPlugin, { warmup, ready: 'critical', probes: { prefix: 
 app.get('/db', { config: { requires: ['db'] } }, async () => app.warmup.getStatus('db') + String(app.container.isBound('db')));
 const gate: RequestHandler = requireReady(warmup, 'db');
 const router: Router = probeRouter(warmup, { readiness: 'critical' });
-void [handler, result.ok, server, stop, metrics.registry, code, onReport, gate, router, listen];
+const wrapped: WarmHandler<{ id: string }, string | WarmerResponse> = withWarmup(warmup, async (event: { id: string }) => event.id, { initBudgetMs: 1_000, requires: ['db'] });
+const initialized: Promise<InitOutcome> = wrapped.initialized;
+const nestModule: DynamicModule = PreheatModule.forRoot({ wait: 'critical', drainMs: 1_000 });
+const warmOptions: WarmOptions = { priority: Priority.HIGH, retries: 1 };
+void [handler, result.ok, server, stop, metrics.registry, code, onReport, gate, router, listen, initialized, nestModule, warmOptions, Warm, RequiresReady('db')];
 
 // @ts-expect-error priority is a Priority, not a string
 warmup.register({ token: 'x', priority: 'high', load: () => 1 });
@@ -159,6 +170,10 @@ registerWarmupMetrics(warmup, { prefix: 1 });
 void app.register(preheatPlugin, { warmup, ready: 'later' });
 // @ts-expect-error requires lists component tokens
 app.get('/x', { config: { requires: [42] } }, async () => 1);
+// @ts-expect-error initBudgetMs is a number
+withWarmup(warmup, async () => 1, { initBudgetMs: '1s' });
+// @ts-expect-error wait is 'none' | 'critical' | 'all'
+PreheatModule.forRoot({ wait: 'some' });
 `;
 
 /** TypeScript ESM, for NodeNext (as a .mts file) and for a bundler. */
@@ -173,6 +188,9 @@ import { fastify as Fastify } from 'fastify';
 import type { RequestHandler, Router } from 'express';
 import { preheat as preheatPlugin } from 'preheat/fastify';
 import { listen, probeRouter, requireReady } from 'preheat/express';
+import { withWarmup, type InitOutcome, type WarmerResponse, type WarmHandler } from 'preheat/lambda';
+import { PreheatModule, RequiresReady, Warm, type WarmOptions } from 'preheat/nest';
+import type { DynamicModule } from '@nestjs/common';
 ${typeUses}`;
 
 /**
@@ -185,6 +203,9 @@ import preheat = require('preheat');
 import http = require('preheat/http');
 import otel = require('preheat/otel');
 import prometheus = require('preheat/prometheus');
+import lambda = require('preheat/lambda');
+import nest = require('preheat/nest');
+import type { DynamicModule } from '@nestjs/common';
 import { Container } from 'inversify';
 import { Registry } from 'prom-client';
 import { ComponentStatus, isUsable, type BootReport } from 'preheat';
@@ -206,6 +227,12 @@ import { fastify as Fastify } from 'fastify';
 import type { RequestHandler, Router } from 'express';
 const preheatPlugin = fastifyAdapter.preheat;
 const { listen, probeRouter, requireReady } = expressAdapter;
+const { withWarmup } = lambda;
+type InitOutcome = lambda.InitOutcome;
+type WarmerResponse = lambda.WarmerResponse;
+type WarmHandler<E, R> = lambda.WarmHandler<E, R>;
+const { PreheatModule, RequiresReady, Warm } = nest;
+type WarmOptions = nest.WarmOptions;
 ${typeUses}`;
 
 const compilerOptions = { strict: true, noEmit: true, types: ['node'] };

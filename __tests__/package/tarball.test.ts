@@ -22,7 +22,7 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Pack
 const inversify = realpathSync(createRequire(join(root, 'package.json')).resolve('inversify'));
 const subpaths = Object.keys(pkg.exports).filter((subpath) => subpath !== './package.json');
 /** What the consumers import, in the order they list it; a new subpath export belongs here (and in consumers.ts). */
-const covered = ['.', './http', './otel', './prometheus', './fastify', './express'];
+const covered = ['.', './http', './otel', './prometheus', './fastify', './express', './lambda', './nest'];
 
 /** Every file an exports entry points at, whatever the condition. */
 function targets(entry: Exports): string[] {
@@ -119,6 +119,8 @@ describe('the packed package (npm pack)', () => {
         expectSuccess(result);
         expect(JSON.parse(result.stdout.trim().split('\n').at(-1)!)).toEqual({
           answer: 42,
+          lambda: [43, { warmed: true, ready: true, coldStart: false }],
+          nest: true,
           beforeBoot: 'PREHEAT_NOT_READY',
           readyz: [503, 200],
           gated: [

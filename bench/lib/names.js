@@ -38,6 +38,7 @@ export const importVariants = ['empty', 'rxjs', 'inversify', 'preheat'];
 export const getAsyncVariants = ['inversify-constant', 'warmup-constant', 'inversify-dynamic', 'warmup-dynamic'];
 /**
  * `adapters:<variant>`: per framework, one app's route with and without a readiness gate
- * (`requires`), measured round for round in one process; and the gate alone (contenders/adapters.js).
+ * (`requires`), measured round for round in one process; and the gate alone (contenders/adapters.js;
+ * `nest`: contenders/adapter-nest.js, `@RequiresReady()`).
  */
-export const adapterVariants = ['fastify', 'express', 'gate'];
+export const adapterVariants = ['fastify', 'express', 'nest', 'gate'];
