@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type * as LambdaExample from '../../examples/integrations/lambda.js';
 import { bundleExample, get, removeBundles, runExample, type Running } from './runExample.js';
 
-// The NestJS and AWS Lambda examples of docs/integrations.md (docs/integrations-nest-lambda.md).
+// The NestJS and AWS Lambda examples of docs/integrations.md.
 // Nest: a real service in a child process that receives a real SIGTERM (jest's sandboxed
 // `process` gets no signals). Lambda: the handler module imported as Lambda's runtime imports it
 // (its top-level await is the init phase), then invoked with Lambda-like contexts.
@@ -90,12 +90,7 @@ describe('the lambda example', () => {
 describe('the NestJS and AWS Lambda docs', () => {
   it('should show each example as it is in examples/integrations (the code the tests run)', () => {
     const root = new URL('../../', import.meta.url);
-    // docs/integrations.md once the lead folds docs/integrations-nest-lambda.md into it.
-    const docs = ['docs/integrations-nest-lambda.md', 'docs/integrations.md']
-      .map((file) => new URL(file, root))
-      .filter((url) => existsSync(url))
-      .map((url) => readFileSync(url, 'utf8'))
-      .join('\n');
+    const docs = readFileSync(new URL('docs/integrations.md', root), 'utf8');
     for (const name of ['nest', 'lambda']) {
       const lines = readFileSync(new URL(`examples/integrations/${name}.ts`, root), 'utf8').split('\n');
       const code = lines.slice(lines.findIndex((l) => !l.startsWith('//'))).join('\n').trim();
