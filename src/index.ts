@@ -31,6 +31,9 @@ export type { ComponentOptions, BackoffConfig, DependencyRef, InjectRef } from '
 export type { ComponentDecorator } from './component/Component.js';
 export { defineComponent, type ComponentDefinition, type LoadContext } from './component/ComponentDefinition.js';
 export type { OnWarmup, CheckHealth, OnShutdown } from './component/ComponentHooks.js';
+export type { WarmupContext, StepScope, StepWork, StepTags } from './component/WarmupContext.js';
+export type { StepRecord } from './readiness/StepRecord.js';
+export type { TimeoutExtension } from './readiness/TimeoutExtension.js';
 export type { ComponentId } from './component/ComponentRegistry.js';
 export type { Registrable } from './component/toComponentSpec.js';
 export type { ComponentEvent } from './readiness/ComponentEvent.js';
@@ -56,7 +59,7 @@ export { DuplicateComponentError } from './errors/DuplicateComponentError.js';
 export { InvalidOptionError } from './errors/InvalidOptionError.js';
 export { UnknownComponentError } from './errors/UnknownComponentError.js';
 export { ComponentNotReadyError } from './readiness/ComponentNotReadyError.js';
-export { ComponentTimeoutError } from './errors/ComponentTimeoutError.js';
+export { ComponentTimeoutError, type TimeoutExtensionInfo } from './errors/ComponentTimeoutError.js';
 export { ComponentLoadError } from './errors/ComponentLoadError.js';
 export { HealthCheckError } from './errors/HealthCheckError.js';
 export { DependencyFailedError } from './errors/DependencyFailedError.js';

@@ -1,26 +1,19 @@
 import type { ServiceIdentifier } from 'inversify';
 import type { LoadContext } from '../component/ComponentDefinition.js';
-import type { AttemptAbort } from '../run/AttemptAbort.js';
+import type { AttemptHandle } from '../run/AttemptHandle.js';
+import { AttemptScope } from '../run/AttemptScope.js';
 
 /**
- * What a loader receives: `signal` is a getter, so a loader that never reads it costs no
- * AbortController; `attempt` and `get` are own properties, so `({ get }) => …` and `{ ...ctx }` work.
+ * What a loader receives: the {@link AttemptScope} (signal, attempt, steps, extensions) and `get`.
+ * `attempt` and `get` are own properties, so `({ get }) => …` and `{ ...ctx }` work; `signal`,
+ * `step` and `extendTimeout` are getters, so destructuring them works too (a spread skips them).
  */
-export class AttemptContext implements LoadContext {
-  readonly #abort: AttemptAbort;
+export class AttemptContext extends AttemptScope implements LoadContext {
   /** An own property, not a method: loaders destructure it (`({ get }) => …`) and spread the context. */
   readonly get: <U>(id: ServiceIdentifier<U>) => U;
 
-  constructor(
-    abort: AttemptAbort,
-    readonly attempt: number,
-    get: <U>(id: ServiceIdentifier<U>) => U,
-  ) {
-    this.#abort = abort;
+  constructor(handle: AttemptHandle, attempt: number, get: <U>(id: ServiceIdentifier<U>) => U) {
+    super(handle, attempt);
     this.get = get;
-  }
-
-  get signal(): AbortSignal {
-    return this.#abort.signal;
   }
 }

@@ -151,16 +151,18 @@ export class ComponentStates {
     this.#set(index, ComponentStatus.Pending, at);
   }
 
-  recordAttempt(index: number, attempt: number, startedAt: number, finishedAt: number, outcome: AttemptOutcome, error?: Error): void {
+  /** One attempt ended; `detail` holds its steps and timeout extensions, when it had any. */
+  recordAttempt(index: number, attempt: number, startedAt: number, finishedAt: number, outcome: AttemptOutcome, error?: Error, detail?: AttemptDetailFields): void {
     const history = this.#attempts[index];
     const observed = this.#events.observed;
     // The sentinel reads its end from `finishedAt`, which is set right after this call: an
     // 'attempt' listener (the only code that runs in between) could build a report before that, so
     // while events$ is watched the record is kept as it is.
-    if (history === undefined && attempt === 1 && outcome === 'ready' && !observed) this.#attempts[index] = oneReadyAttempt;
+    if (history === undefined && attempt === 1 && outcome === 'ready' && !observed && detail === undefined) this.#attempts[index] = oneReadyAttempt;
     else {
-      const record: AttemptRecord =
+      let record: AttemptRecord =
         error === undefined ? { attempt, startedAt, finishedAt, outcome } : { attempt, startedAt, finishedAt, outcome, error: messageOf(error) };
+      if (detail !== undefined) record = { ...record, ...detail };
       if (Array.isArray(history)) history.push(record);
       else this.#attempts[index] = history === oneReadyAttempt ? [readyRecord(this, index), record] : [record];
     }
@@ -253,6 +255,9 @@ export class ComponentStates {
     this.#events.next({ type, name: spec.name, token: spec.token, status: this.#status[index]!, previous, at, ...extra });
   }
 }
+
+/** What an attempt's record may gain besides its outcome: its steps and timeout extensions. */
+export type AttemptDetailFields = Pick<AttemptRecord, 'steps' | 'extensions'>;
 
 /** Told about one component's status changes (see {@link ComponentStates.watch}). */
 export interface StatusWatcher {
