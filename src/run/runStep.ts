@@ -21,7 +21,7 @@ export interface StepHost extends AttemptHandle {
 export function runStep<T>(host: StepHost, name: string, fn: StepWork<T>, tags: StepTags | undefined, parent: number): Promise<Awaited<T>> {
   if (typeof name !== 'string' || name.length === 0) return Promise.reject(new InvalidOptionError(host.componentName, 'step', 'takes a non-empty name', name));
   if (typeof fn !== 'function') return Promise.reject(new InvalidOptionError(host.componentName, `step '${name}'`, 'takes a function to run', fn));
-  if (host.aborted) return Promise.reject(host.reason as Error);
+  if (host.aborted) return Promise.reject(host.reason);
   const detail = host.detail();
   const index = detail === undefined ? -1 : detail.open(name, parent, tags, host.now());
   let result: T | PromiseLike<T>;
@@ -29,7 +29,7 @@ export function runStep<T>(host: StepHost, name: string, fn: StepWork<T>, tags: 
     result = fn(host.signal, new ChildSteps(host, index));
   } catch (error) {
     detail?.close(index, host.now(), true, error);
-    return Promise.reject(error as Error);
+    return Promise.reject(error);
   }
   return Promise.resolve(result).then(
     (value) => {
