@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { Container } from 'inversify';
-import { Component, ComponentTimeoutError, ErrorCode, Warmup, type OnWarmup, type StepRecord, type WarmupContext } from '../../src/index.js';
+import { Component, ComponentTimeoutError, ErrorCode, Warmup, type OnWarmup, type WarmupContext } from '../../src/index.js';
 import { settle } from '../helpers/settle.js';
 
 const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
@@ -38,7 +38,7 @@ describe('ctx.step', () => {
       const report = await settle(warmup.boot());
       expect(warmup.getComponent('db')).toBe(42);
       const steps = report.components.db!.attemptHistory[0]!.steps!;
-      expect(steps).toEqual<StepRecord[]>([
+      expect(steps).toEqual([
         { name: 'connect', startedAt: 0, finishedAt: 100, tags: { host: 'db1' } },
         { name: 'migrate', startedAt: 100, finishedAt: 150 },
         { name: 'lock', startedAt: 100, finishedAt: 120, parent: 1 },

@@ -47,6 +47,7 @@ export function buildReport(source: ReportSource): BootReport {
   const readyComponents: string[] = [];
   const degradedComponents: string[] = [];
   const failedComponents: string[] = [];
+  const skippedComponents: string[] = [];
   for (let i = 0; i < count; i++) {
     const spec = specs[i]!;
     // A real history is the live array later attempts push into: copy it. Most entries are the shared
@@ -60,6 +61,7 @@ export function buildReport(source: ReportSource): BootReport {
     if (s === ComponentStatus.Ready) readyComponents.push(spec.name);
     else if (s === ComponentStatus.Degraded) degradedComponents.push(spec.name);
     else if (s === ComponentStatus.Failed) failedComponents.push(spec.name);
+    else if (s === ComponentStatus.Skipped) skippedComponents.push(spec.name);
   }
   const report = {
     formatVersion: bootReportFormatVersion,
@@ -74,6 +76,8 @@ export function buildReport(source: ReportSource): BootReport {
     readyComponents,
     degradedComponents,
     failedComponents,
+    skippedCount: skippedComponents.length,
+    skippedComponents,
   } as Mutable<BootReport>;
   Object.defineProperty(report, 'components', {
     enumerable: true,
@@ -142,6 +146,8 @@ function buildComponents(source: ReportSource, snapshot: Snapshot): Record<strin
     if (PreheatError.is(error)) report.errorCode = error.code;
     if (health !== undefined) report.health = health;
     if (snapshot.abandoned[i]! > 0) report.abandonedRunning = snapshot.abandoned[i]!;
+    // A skip is final, so its reason can be read as late as this.
+    if (status === ComponentStatus.Skipped) report.skipReason = source.states.skipReason(i) ?? 'disabled';
     // Assigning to '__proto__' would set the object's prototype instead of adding a key.
     if (spec.name === '__proto__') Object.defineProperty(components, spec.name, { value: report, enumerable: true, writable: true, configurable: true });
     else components[spec.name] = report;

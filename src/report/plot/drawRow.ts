@@ -28,7 +28,8 @@ export function drawRow(out: string[], c: ComponentReport, i: number, critical: 
     if (next !== undefined && geo.x(next.startedAt) > x + w + 1) out.push(`<line class="backoff" x1="${x + w}" y1="${mid}" x2="${geo.x(next.startedAt)}" y2="${mid}"/>`);
   }
   if (c.finishedAt === undefined) {
-    if (geo.showLabels) out.push(`<text class="note" x="${geo.plotLeft + 4}" y="${mid}" dy="0.35em">not loaded (${c.wave >= Priority.DEFERRED ? 'deferred: loads on first use' : c.status})</text>`);
+    const why = c.skipReason !== undefined ? `skipped: ${c.skipReason}` : `not loaded (${c.wave >= Priority.DEFERRED ? 'deferred: loads on first use' : c.status})`;
+    if (geo.showLabels) out.push(`<text class="note" x="${geo.plotLeft + 4}" y="${mid}" dy="0.35em">${escapeXml(clip(why))}</text>`);
     return;
   }
   const end = geo.x(c.finishedAt);
