@@ -63,6 +63,8 @@ export { ComponentTimeoutError, type TimeoutExtensionInfo } from './errors/Compo
 export { ComponentLoadError } from './errors/ComponentLoadError.js';
 export { HealthCheckError } from './errors/HealthCheckError.js';
 export { DependencyFailedError } from './errors/DependencyFailedError.js';
+export { ComponentSkippedError } from './errors/ComponentSkippedError.js';
+export { DependencySkippedError } from './errors/DependencySkippedError.js';
 export { MissingReflectMetadataError } from './errors/MissingReflectMetadataError.js';
 export { RegistrationClosedError } from './errors/RegistrationClosedError.js';
 export { MissingInjectionMetadataError, type MissingInjectionReason } from './errors/MissingInjectionMetadataError.js';
