@@ -41,7 +41,7 @@ export type { BootProgress } from './readiness/BootProgress.js';
 export type { Phase } from './readiness/Phase.js';
 export type { BootReport, ComponentReport } from './report/BootReport.js';
 export { criticalChain, type CriticalChainLink, type CriticalChainVia } from './report/criticalChain.js';
-export { blame, type BlameEntry } from './report/blame.js';
+export { blame, type BlameEntry, type SlowestStep } from './report/blame.js';
 export { renderTimelineSvg, type TimelineOptions } from './report/plot/renderTimelineSvg.js';
 export { renderTimelineHtml } from './report/plot/renderTimelineHtml.js';
 export { toTraceEvents, type TraceEvent, type TraceDocument } from './report/traceEvents.js';

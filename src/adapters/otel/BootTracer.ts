@@ -1,6 +1,7 @@
 import { SpanStatusCode, trace, type Attributes, type Context, type Span, type Tracer } from '@opentelemetry/api';
 import { ComponentStatus, type BootReport, type ComponentEvent, type Phase, type Warmup } from '../../index.js';
 import { componentSpanName, finishComponentSpan, loadStartOf } from './componentSpan.js';
+import { recordStepSpans } from './stepSpans.js';
 import { PreheatAttributes as A } from './PreheatAttributes.js';
 import { ShutdownTracer } from './ShutdownTracer.js';
 
@@ -171,6 +172,7 @@ export class BootTracer {
       if (this.#traced.has(c.name) || startTime === undefined || c.finishedAt === undefined) continue;
       this.#traced.add(c.name);
       const span = this.#config.tracer.startSpan(componentSpanName(c.name), { startTime, attributes: { [A.COMPONENT_NAME]: c.name } }, this.#bootContext);
+      recordStepSpans(this.#config.tracer, span, this.#config.parent, c);
       finishComponentSpan(span, c, c.status, c.finishedAt, undefined);
     }
   }
@@ -189,6 +191,7 @@ export class BootTracer {
     this.#open.delete(name);
     const c = report.components[name];
     if (c === undefined) return load.span.end(load.settledAt);
+    recordStepSpans(this.#config.tracer, load.span, this.#config.parent, c);
     finishComponentSpan(load.span, c, load.settled!, load.settledAt!, load.error);
   }
 }
