@@ -41,7 +41,7 @@ export function summaryTable(report: BootReport, paint: Paint): string {
 
 function note(c: ComponentReport): string {
   if (c.status === ComponentStatus.Pending) return c.wave >= Priority.DEFERRED ? 'deferred: loads on first use' : 'not loaded';
-  if (c.status === ComponentStatus.Skipped) return terminalText(`skipped: ${c.skipReason ?? 'disabled'}`);
+  if (c.status === ComponentStatus.Skipped) return terminalText(c.skipReason ?? 'disabled');
   if (c.lastError === undefined) return '';
   const line = terminalText(shortReason(c.lastError, c.name));
   return line.length <= 60 ? line : `${line.slice(0, 59)}…`;
