@@ -155,6 +155,8 @@ export class BootTracer {
       [A.BOOT_DEGRADED]: report.degradedCount,
       [A.BOOT_FAILED]: report.failedCount,
       [A.BOOT_FAILED_COMPONENTS]: report.failedComponents,
+      [A.BOOT_SKIPPED]: report.skippedCount ?? 0,
+      [A.BOOT_SKIPPED_COMPONENTS]: report.skippedComponents ?? [],
     });
     if (phase === 'failed') {
       const failed = report.failedComponents.filter((n) => report.components[n]?.required);

@@ -25,6 +25,9 @@ export const PreheatAttributes = {
   BOOT_DEGRADED: 'preheat.boot.degraded',
   BOOT_FAILED: 'preheat.boot.failed',
   BOOT_FAILED_COMPONENTS: 'preheat.boot.failed_components',
+  /** Components disabled by `enabled` (status `skipped`): they have no load span. */
+  BOOT_SKIPPED: 'preheat.boot.skipped',
+  BOOT_SKIPPED_COMPONENTS: 'preheat.boot.skipped_components',
   ATTEMPT_NUMBER: 'preheat.attempt.number',
   /** `'ready'`, `'unhealthy'`, `'failed'`, `'timeout'` or `'cancelled'`. */
   ATTEMPT_OUTCOME: 'preheat.attempt.outcome',
