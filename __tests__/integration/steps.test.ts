@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { Container } from 'inversify';
-import { Component, ComponentTimeoutError, ErrorCode, Warmup, type OnWarmup, type WarmupContext } from '../../src/index.js';
+import { Component, ComponentStatus, ComponentTimeoutError, ErrorCode, Warmup, type OnWarmup, type WarmupContext } from '../../src/index.js';
 import { settle } from '../helpers/settle.js';
 
 const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
@@ -85,6 +85,38 @@ describe('ctx.step', () => {
       expect(report.components.Index!.attemptHistory[0]!.steps).toEqual([{ name: 'load shards', startedAt: 0, finishedAt: 40 }]);
       expect(report.components.Old!.attemptHistory[0]!.steps).toBeUndefined();
       expect(warmup.getComponent<Old>(Old)!.warmed).toBe(true);
+    });
+  });
+
+  describe('when the health monitor recovers a class in place', () => {
+    it('should run its steps again without recording them, with attempt 0 and an extendTimeout that moves nothing', async () => {
+      let healthy = true;
+      const seen: { attempt: number; extended: number; value: string }[] = [];
+      @Component({ name: 'cache', maxTimeout: 60_000 })
+      class Cache implements OnWarmup {
+        async onWarmup(_signal: AbortSignal, ctx: WarmupContext): Promise<void> {
+          const value = await ctx.step('reconnect', () => 'up');
+          seen.push({ attempt: ctx.attempt, extended: ctx.extendTimeout(1_000), value });
+          healthy = true;
+        }
+        checkHealth(): boolean {
+          return healthy;
+        }
+      }
+      const warmup = new Warmup(new Container()).register(Cache);
+      const report = await settle(warmup.boot());
+      expect(report.components.cache!.attemptHistory[0]!.steps!.map((s) => s.name)).toEqual(['reconnect']);
+      const monitor = warmup.monitor({ interval: 1_000, failureThreshold: 1, successThreshold: 1, backoff: { delay: 100 } });
+      healthy = false;
+      await jest.advanceTimersByTimeAsync(1_300); // a failed check, then the recovery after its backoff
+      await jest.advanceTimersByTimeAsync(1_000); // a good check
+      expect(warmup.getStatus(Cache)).toBe(ComponentStatus.Ready);
+      expect(seen).toEqual([
+        { attempt: 1, extended: 30_000, value: 'up' }, // shorter than what is left of the 30 s timeout: unchanged
+        { attempt: 0, extended: NaN, value: 'up' },
+      ]);
+      expect(warmup.report().components.cache!.attemptHistory).toHaveLength(1);
+      monitor.stop();
     });
   });
 
