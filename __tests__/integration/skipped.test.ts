@@ -171,6 +171,19 @@ describe('enabled: false (a Skipped component)', () => {
     });
   });
 
+  describe('with eager scheduling', () => {
+    it('should boot the rest and end the boot without waiting for it', async () => {
+      const warmup = new Warmup(new Container(), { schedule: 'eager' }).register(
+        { token: 'off', priority: Priority.HIGH, enabled: false, load: () => 'x' },
+        { token: 'a', priority: Priority.HIGH, optionalDependsOn: ['off'], load: ({ get }) => String(get('off')) },
+        { token: 'b', priority: Priority.LOW, dependsOn: ['a'], load: () => 'b' },
+      );
+      const report = await warmup.boot();
+      expect(report).toMatchObject({ schedule: 'eager', readyComponents: ['a', 'b'], skippedComponents: ['off'] });
+      expect(warmup.getComponent('a')).toBe('undefined');
+    });
+  });
+
   describe('having a bad enabled', () => {
     it('should reject a value that is neither boolean nor function at register', () => {
       expect(() => new Warmup(new Container()).register({ token: 'x', enabled: 'no' as unknown as boolean, load: () => 1 })).toThrow(InvalidOptionError);
