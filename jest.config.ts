@@ -9,6 +9,9 @@ const config: Config = {
   moduleNameMapper: {
     // Examples import the package by name, as users do; tests run them against the sources.
     '^preheat$': '<rootDir>/src/index.ts',
+    '^preheat/(http|fastify|express)$': '<rootDir>/src/adapters/$1/index.ts',
+    // Fastify's inject() needs cookie 2 (ES module only) through require(): see the helper.
+    '^cookie$': '<rootDir>/__tests__/helpers/cookieForJest.cjs',
     // Sources import siblings as `./x.js` (NodeNext); map them back to the .ts files.
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },

@@ -9,7 +9,8 @@
  * Get contenders: get:<variant> (see contenders/get.js); bind costs: bind:<variant> (contenders/bind.js).
  * Decorated classes: classes:<variant> (contenders/classes-<variant>.js); the first get after boot:
  * firstget:<variant> (the same contenders, see lib/names.js); getAsync of the user's own bindings:
- * getasync:<variant> (contenders/getasync.js). The import suite runs contenders/import.js directly.
+ * getasync:<variant> (contenders/getasync.js); a route with and without a readiness gate:
+ * adapters:<variant> (contenders/adapters.js). The import suite runs contenders/import.js directly.
  */
 import { makeWorkload } from './lib/workload.js';
 import { createProbe, validate } from './lib/probe.js';
@@ -144,6 +145,11 @@ async function runGetAsync(variant, spec) {
   return { ok: true, valid: true, ...(await measureGetAsync(variant, spec)) };
 }
 
+async function runAdapters(variant, spec) {
+  const { measureAdapters } = await import('./contenders/adapters.js');
+  return { ok: true, valid: true, ...(await measureAdapters(variant, spec)) };
+}
+
 async function runGet(variant, spec) {
   const { measure } = await import('./contenders/get.js');
   return { ok: true, valid: true, ...(await measure(variant, spec)) };
@@ -171,6 +177,7 @@ async function main() {
       const { contender, binding } = firstGetContender[name.slice(9)];
       result = await runClasses(contender, spec, binding);
     } else if (name.startsWith('getasync:')) result = await runGetAsync(name.slice(9), spec);
+    else if (name.startsWith('adapters:')) result = await runAdapters(name.slice(9), spec);
     else if (name in bootContenders) result = await runBoot(name, spec);
     else throw new Error(`unknown contender ${name}`);
   } catch (error) {

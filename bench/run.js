@@ -5,7 +5,7 @@
  *   npm run bench                 # full run (about 13 minutes on 2 cores)
  *   npm run bench -- --quick      # well under a minute
  *
- * Options: --quick, --suites=boot,shapes,makespan,seed,get,bind,classes,firstget,import,getasync,
+ * Options: --quick, --suites=boot,shapes,makespan,seed,get,bind,classes,firstget,import,getasync,adapters,
  * --runs=N (override every case), --timeout=SECONDS (per child, default 60), --out=FILE, --no-build.
  *
  * Every contender runs in a fresh child process (bench/contender.js, or bench/contenders/import.js
@@ -22,6 +22,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { criticalPath, depth, makeWorkload, waveBound } from './lib/workload.js';
 import { fmtMs, fmtNum, fmtRatio, median, table } from './lib/stats.js';
 import {
+  adapterVariants,
   bindVariants,
   bootContenderNames,
   classVariants,
@@ -42,7 +43,7 @@ const flag = (name) => argv.includes(`--${name}`);
 const option = (name) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const quick = flag('quick');
 const mode = quick ? 'quick' : 'full';
-const allSuites = 'boot,shapes,makespan,seed,get,bind,classes,firstget,import,getasync';
+const allSuites = 'boot,shapes,makespan,seed,get,bind,classes,firstget,import,getasync,adapters';
 const suitesWanted = (option('suites') ?? allSuites).split(',');
 for (const suite of suitesWanted) {
   if (!allSuites.split(',').includes(suite)) {
@@ -266,6 +267,17 @@ function plan() {
       // Best of several processes, as for the warm get: a process lands in a fast or a slow mode
       // (~70 or ~100–115 ns here, either side), so one process alone can flip the ratio.
       runs: runs(quick ? 2 : 7),
+    });
+  }
+  if (suitesWanted.includes('adapters')) {
+    cases.push({
+      suite: 'adapters',
+      id: 'adapters',
+      title: 'per-request cost of a readiness gate (requires) in preheat/fastify and preheat/express',
+      spec: quick ? { roundMs: 30, warmupMs: 150, rounds: 8 } : { roundMs: 50, warmupMs: 300, rounds: 20 },
+      contenders: adapterVariants.map((v) => `adapters:${v}`),
+      // Best of several processes, as for the warm get: noise only ever adds time.
+      runs: runs(quick ? 2 : 5),
     });
   }
   return cases;
@@ -649,8 +661,27 @@ function summariseGetAsync(c, records) {
   };
 }
 
+function summariseAdapters(c, records) {
+  // Per framework: the median over processes of each process's paired ratio (its two routes saw
+  // the same noise), and the fastest round of each route.
+  return summariseRows(
+    c,
+    records,
+    (runs) => ({
+      runs: runs.length,
+      openNs: Math.min(...runs.map((r) => r.openNs ?? NaN)),
+      gatedNs: Math.min(...runs.map((r) => r.gatedNs ?? r.nsPerOp)),
+      ratio: median(runs.map((r) => r.pairedRatio ?? NaN)),
+      ratios: runs.map((r) => r.pairedRatio),
+    }),
+    (name) => name.slice('adapters:'.length),
+  );
+}
+
 function summarise(c, records) {
   switch (c.suite) {
+    case 'adapters':
+      return summariseAdapters(c, records);
     case 'classes':
       return summariseClasses(c, records);
     case 'firstget':
@@ -1187,6 +1218,7 @@ function render(meta, done, targetList, targetList13) {
     );
   }
   parts.push(...renderIssue13Suites(done));
+  parts.push(...renderAdapters(done));
   const targetTable = (list) => table(['target', 'measured', 'met'], list.map((t) => [t.target, t.measured, t.met ? 'met' : `MISSED${t.detail ? ` (${t.detail})` : ''}`]));
   if (targetList.length > 0) {
     parts.push('### Targets of issue 7');
@@ -1203,6 +1235,27 @@ function render(meta, done, targetList, targetList13) {
   ];
   if (warnings.length > 0) parts.push(`Warnings printed by the children:\n${warnings.map((w) => `- ${w}`).join('\n')}`);
   return parts.join('\n\n');
+}
+
+/** The adapters suite's table (issue 15): each framework's route with and without `requires`. */
+function renderAdapters(done) {
+  const d = done.find((x) => x.suite === 'adapters');
+  if (d === undefined) return [];
+  const rows = d.summary;
+  const us = (ns) => fmtNum(ns / 1000, 2);
+  const line = (label, k) => {
+    const r = rows[k];
+    if (r === undefined) return [label, '–', '–', '–'];
+    if (r.failed) return [label, short(r.failed), '', ''];
+    return [label, us(r.openNs), us(r.gatedNs), `${fmtRatio(r.ratio)} (processes ${r.ratios.map((x) => fmtRatio(x)).join(', ')})`];
+  };
+  const gate = rows.gate;
+  return [
+    `### Readiness gate per request (${d.runs} fresh process${d.runs === 1 ? '' : 'es'} per framework)`,
+    'One booted app, two routes with the same handler, one requiring three ready components. Fastify through `inject()`, Express over loopback HTTP, one request at a time; the routes alternate round by round in one process, and the ratio is the median of the rounds’ ratios (then of the processes). µs: the fastest round.',
+    table(['framework', 'without requires, µs', 'with requires, µs', 'with ÷ without'], [line('Fastify 5 (inject)', 'fastify'), line('Express 5 (HTTP)', 'express')]),
+    `The gate alone (\`checkRequires\` of three ready components): ${gate === undefined ? '–' : gate.failed ? short(gate.failed) : `${fmtNum(gate.gatedNs)} ns per call`}.`,
+  ];
 }
 
 // ---------------------------------------------------------------- main

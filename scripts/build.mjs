@@ -23,6 +23,8 @@ await build({
     'adapters/http/index': 'src/adapters/http/index.ts',
     'adapters/otel/index': 'src/adapters/otel/index.ts',
     'adapters/prometheus/index': 'src/adapters/prometheus/index.ts',
+    'adapters/fastify/index': 'src/adapters/fastify/index.ts',
+    'adapters/express/index': 'src/adapters/express/index.ts',
     'cli/main': 'src/cli/main.ts',
     'cli/demo/main': 'src/cli/demo/main.ts',
     'cli/demo/assistant': 'src/cli/demo/assistant.ts',
@@ -38,7 +40,7 @@ await build({
   conditions: ['es2015', 'import', 'default'],
   mainFields: ['es2015', 'module', 'main'],
   target: 'node20',
-  external: ['node:*', 'inversify', 'reflect-metadata', 'reflect-metadata/*', '@opentelemetry/api', 'prom-client'],
+  external: ['node:*', 'inversify', 'reflect-metadata', 'reflect-metadata/*', '@opentelemetry/api', 'prom-client', 'fastify', 'fastify-plugin', 'express'],
   // Error classes read their name from new.target.name: names must survive.
   keepNames: true,
   minifyWhitespace: true,

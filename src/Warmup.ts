@@ -13,6 +13,9 @@ import { assertContainer } from './container/assertContainer.js';
 import { ComponentBindings } from './container/ComponentBindings.js';
 import { ComponentFactory } from './container/ComponentFactory.js';
 import { ComponentLookup } from './container/ComponentLookup.js';
+import { HealthRecords } from './health/HealthRecords.js';
+import { takeHealthSnapshot, type HealthQuery, type HealthSnapshot, type HealthSource } from './health/HealthSnapshot.js';
+import type { OperatingMode } from './health/OperatingMode.js';
 import type { MonitorHandle, MonitorOptions } from './lifecycle/MonitorOptions.js';
 import { Monitors } from './lifecycle/Monitors.js';
 import { Shutdown } from './lifecycle/Shutdown.js';
@@ -62,6 +65,8 @@ export class Warmup {
   readonly #waits: Waits;
   readonly #monitors: Monitors;
   readonly #shutdown: Shutdown;
+  readonly #health: HealthRecords;
+  readonly #healthSource: HealthSource;
 
   constructor(container: Container, options?: WarmupOptions) {
     assertContainer(container);
@@ -71,17 +76,19 @@ export class Warmup {
     const { specs } = registry;
     const states = (this.#states = new ComponentStates(specs));
     const readiness = (this.#readiness = new Readiness(states, specs, this.#phase));
+    const health = (this.#health = new HealthRecords(specs, states));
     const planner = new Planner(registry, container);
     const lookup = new ComponentLookup(container, registry, states, planner);
     const factory = new ComponentFactory(container, lookup, states, clock, registry, resolved.construction);
-    const loads = (this.#loads = new Loads({ specs, states, readiness, planner, clock, options: resolved, factory, instances: lookup }));
+    const loads = (this.#loads = new Loads({ specs, states, readiness, planner, clock, options: resolved, factory, instances: lookup, health }));
     const bindings = new ComponentBindings({ container, strategy: resolved.binding, registry, states, instances: lookup, onDemand: loads });
     this.#registrar = new Registrar(registry, states, bindings, { planner, phase: this.#phase });
     const { healthTimeout, shutdownTimeout, random } = resolved;
-    const monitors = (this.#monitors = new Monitors({ specs, states, plan: planner, loads, bindings, clock, healthTimeout, shutdownTimeout, random }));
+    const monitors = (this.#monitors = new Monitors({ specs, states, plan: planner, loads, bindings, clock, healthTimeout, shutdownTimeout, random, health }));
     this.#shutdown = new Shutdown({ specs, states, readiness, plan: planner, work: loads, monitors, bindings, clock, shutdownTimeout });
     const stopper = { shutdown: () => this.#shutdown.start() };
-    this.#boot = new Boot({ specs, states, readiness, planner, loads, clock, schedule: resolved.schedule, failFast: resolved.failFast, health: monitors, stopper });
+    this.#boot = new Boot({ specs, states, readiness, planner, loads, clock, schedule: resolved.schedule, failFast: resolved.failFast, health: monitors, checks: health, stopper });
+    this.#healthSource = { specs, states, records: health, clock, healthTimeout, periodOf: (i) => monitors.periodOf(i) };
     this.#waits = new Waits(specs, readiness, loads.waves, resolved.scheduler);
     this.container = container;
     this.events$ = states.events.asObservable();
@@ -152,12 +159,39 @@ export class Warmup {
   }
 
   /**
-   * Starts the runtime health monitor: re-runs health checks of Ready/Degraded components every
-   * `interval`, degrades and recovers them in place (see {@link MonitorOptions}). Stops at shutdown.
+   * Starts the runtime health monitor: re-runs health checks of Ready/Degraded components (each
+   * after its `health.delay`, then every `health.period`, default `interval`; at most `concurrency`
+   * at once), degrades and recovers them in place (see {@link MonitorOptions}). Stops at shutdown.
    * @example `warmup.monitor({ interval: 10_000, failureThreshold: 3 });`
    */
   monitor(options?: MonitorOptions): MonitorHandle {
     return this.#monitors.start(options);
+  }
+
+  /**
+   * The cached health of every component (or those with a tag): status, score, mode, when last
+   * checked, whether that result is still fresh. Never waits on a running check (docs/lifecycle.md#health-model).
+   * @example `warmup.health({ tag: 'db' }).components.db?.mode; // 'normal'`
+   */
+  health(options?: HealthQuery): HealthSnapshot {
+    return takeHealthSnapshot(this.#healthSource, options);
+  }
+
+  /**
+   * The component's operating mode now: `'offline'` unless usable, else the mode its last health
+   * score maps to (`'full'` before any check). docs/lifecycle.md#progressive-health.
+   * @example `if (warmup.mode(Search) === 'minimal') return cached(query);`
+   */
+  mode(id: ComponentId): OperatingMode {
+    return this.#health.mode(this.#registry.resolve(id));
+  }
+
+  /**
+   * The component's operating mode now, then each change (distinct); completes at shutdown.
+   * @example `warmup.mode$(Search).subscribe((mode) => search.setBudget(mode));`
+   */
+  mode$(id: ComponentId): Observable<OperatingMode> {
+    return this.#health.mode$(this.#registry.resolve(id));
   }
 
   /**

@@ -283,7 +283,7 @@ describe('preheat/http', () => {
         const answer = await probe(server, '/readyz?verbose');
         expect(answer.status).toBe(503);
         expect(answer.body).toMatchObject({ status: 'fail', phase: 'ready', failed: [], waiting: [], degraded: ['db'], reason: 'a required component is degraded' });
-        expect(answer.body.components?.db).toEqual({ status: 'degraded', required: true, wave: 'HIGH', attempts: 1, errorCode: 'PREHEAT_UNHEALTHY' });
+        expect(answer.body.components?.db).toEqual({ status: 'degraded', required: true, wave: 'HIGH', attempts: 1, errorCode: 'PREHEAT_UNHEALTHY', score: 0, mode: 'offline' });
         expect(answer.text).not.toContain('health check answered false'); // the message stays out
       });
 

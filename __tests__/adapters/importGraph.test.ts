@@ -32,6 +32,7 @@ function importGraph(entry: string): { files: string[]; packages: Set<string> } 
 
 const isOtel = (p: string): boolean => p.startsWith('@opentelemetry/');
 const isProm = (p: string): boolean => p === 'prom-client' || p.startsWith('prom-client/');
+const isWeb = (p: string): boolean => ['fastify', 'fastify-plugin', 'express'].includes(p);
 
 describe('the import graph', () => {
   describe("having the core barrel (import 'preheat')", () => {
@@ -46,7 +47,7 @@ describe('the import graph', () => {
 
     it('should reach no adapter and load neither @opentelemetry nor prom-client', () => {
       expect(files.filter((f) => f.startsWith('src/adapters/'))).toEqual([]);
-      expect([...packages].filter((p) => isOtel(p) || isProm(p))).toEqual([]);
+      expect([...packages].filter((p) => isOtel(p) || isProm(p) || isWeb(p))).toEqual([]);
     });
   });
 
@@ -60,6 +61,16 @@ describe('the import graph', () => {
       expect([...otel].filter(isProm)).toEqual([]);
       expect([...prometheus].filter(isProm)).toEqual(['prom-client']);
       expect([...prometheus].filter(isOtel)).toEqual([]);
+      expect([...http, ...otel, ...prometheus].filter(isWeb)).toEqual([]);
+    });
+
+    it('should load only the web framework of its own, at run time (types aside)', () => {
+      const fastify = importGraph('adapters/fastify/index.ts');
+      const express = importGraph('adapters/express/index.ts');
+      expect([...fastify.packages].filter((p) => isWeb(p) || isOtel(p) || isProm(p)).sort()).toEqual(['fastify', 'fastify-plugin']); // fastify: types only
+      expect([...express.packages].filter((p) => isWeb(p) || isOtel(p) || isProm(p))).toEqual(['express']);
+      expect(fastify.files.filter((f) => f.startsWith('src/adapters/') && !f.startsWith('src/adapters/fastify/') && !f.startsWith('src/adapters/http/'))).toEqual([]);
+      expect(express.files.filter((f) => f.startsWith('src/adapters/') && !f.startsWith('src/adapters/express/') && !f.startsWith('src/adapters/http/'))).toEqual([]);
     });
   });
 });
@@ -93,13 +104,15 @@ describe('the import graph of the built package', () => {
     expect(core.packages).toContain('inversify');
     expect(core.files.length).toBeGreaterThan(1); // the walk follows the chunks
     expect(core.packages).toContain('node:util');
-    expect([...core.packages].filter((p) => isOtel(p) || isProm(p))).toEqual([]);
+    expect([...core.packages].filter((p) => isOtel(p) || isProm(p) || isWeb(p))).toEqual([]);
     expect([...core.packages].filter((p) => p === 'rxjs' || p.startsWith('rxjs/'))).toEqual([]); // bundled, tree-shaken
   });
 
   it('should load only its own optional library per adapter', () => {
     expect([...builtGraph('adapters/otel/index.js').packages].filter(isOtel)).toEqual(['@opentelemetry/api']);
     expect([...builtGraph('adapters/prometheus/index.js').packages].filter(isProm)).toEqual(['prom-client']);
-    expect([...builtGraph('adapters/http/index.js').packages].filter((p) => isOtel(p) || isProm(p))).toEqual([]);
+    expect([...builtGraph('adapters/http/index.js').packages].filter((p) => isOtel(p) || isProm(p) || isWeb(p))).toEqual([]);
+    expect([...builtGraph('adapters/fastify/index.js').packages].filter((p) => isOtel(p) || isProm(p) || isWeb(p))).toEqual(['fastify-plugin']);
+    expect([...builtGraph('adapters/express/index.js').packages].filter((p) => isOtel(p) || isProm(p) || isWeb(p))).toEqual(['express']);
   });
 });

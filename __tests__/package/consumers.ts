@@ -28,11 +28,23 @@ const scenario = `
     beforeBoot = error instanceof PreheatError ? error.code : String(error);
   }
   const readyzBeforeBoot = await readyz();
+
+  // preheat/fastify and preheat/express gate a route on the component until it is usable.
+  const fastifyApp = Fastify();
+  await fastifyApp.register(preheatFastify, { warmup, boot: false, ready: 'none' });
+  fastifyApp.get('/answer', { config: { requires: ['answer'] } }, async () => fastifyApp.container.get('answer'));
+  const expressApp = express();
+  expressApp.get('/answer', requireReady(warmup, 'answer'), (_req, res) => res.json(container.get('answer')));
+  const web = await listen(expressApp, { warmup, port: 0, host: '127.0.0.1', signals: [] });
+  const gated = async () => [(await fastifyApp.inject('/answer')).statusCode, (await fetch('http://127.0.0.1:' + web.port + '/answer')).status];
+  const gatedBeforeBoot = await gated();
+
   await warmup.boot();
   const result = {
     answer: container.get('answer'),
     beforeBoot,
     readyz: [readyzBeforeBoot, await readyz()],
+    gated: [gatedBeforeBoot, await gated()],
     spans: (stopTracing(), exporter.getFinishedSpans().map((span) => span.name).sort()),
     metric: (await registry.metrics()).split('\\n').find((line) => line.startsWith('preheat_component_status{name="answer",status="ready"}')),
     version,
@@ -41,6 +53,8 @@ const scenario = `
     resolved,
   };
   probes.close();
+  await web.shutdown(); // the warmup's shutdown, with the express server closed in it
+  await fastifyApp.close();
   await warmup.shutdown();
   await tracerProvider.shutdown();
   console.log(JSON.stringify(result));
@@ -57,6 +71,10 @@ import { LazyServiceIdentifier, PreheatError, Priority, Warmup } from 'preheat';
 import { startProbeServer } from 'preheat/http';
 import { instrumentWarmup } from 'preheat/otel';
 import { registerWarmupMetrics } from 'preheat/prometheus';
+import Fastify from 'fastify';
+import express from 'express';
+import preheatFastify from 'preheat/fastify';
+import { listen, requireReady } from 'preheat/express';
 
 const require = createRequire(import.meta.url);
 const { version } = require('preheat/package.json');
@@ -64,7 +82,7 @@ const real = (url) => realpathSync(fileURLToPath(url));
 const preheat = real(import.meta.resolve('preheat'));
 const resolved = {
   preheat,
-  subpaths: ['preheat/http', 'preheat/otel', 'preheat/prometheus'].map((id) => real(import.meta.resolve(id))),
+  subpaths: ['preheat/http', 'preheat/otel', 'preheat/prometheus', 'preheat/fastify', 'preheat/express'].map((id) => real(import.meta.resolve(id))),
   inversifyFromConsumer: real(import.meta.resolve('inversify')),
   inversifyFromPreheat: realpathSync(createRequire(preheat).resolve('inversify')),
 };
@@ -85,12 +103,16 @@ const { LazyServiceIdentifier, PreheatError, Priority, Warmup } = require('prehe
 const { startProbeServer } = require('preheat/http');
 const { instrumentWarmup } = require('preheat/otel');
 const { registerWarmupMetrics } = require('preheat/prometheus');
+const Fastify = require('fastify');
+const express = require('express');
+const preheatFastify = require('preheat/fastify').default;
+const { listen, requireReady } = require('preheat/express');
 
 const { version } = require('preheat/package.json');
 const preheat = realpathSync(require.resolve('preheat'));
 const resolved = {
   preheat,
-  subpaths: ['preheat/http', 'preheat/otel', 'preheat/prometheus'].map((id) => realpathSync(require.resolve(id))),
+  subpaths: ['preheat/http', 'preheat/otel', 'preheat/prometheus', 'preheat/fastify', 'preheat/express'].map((id) => realpathSync(require.resolve(id))),
   inversifyFromConsumer: realpathSync(require.resolve('inversify')),
   inversifyFromPreheat: realpathSync(createRequire(preheat).resolve('inversify')),
 };
@@ -118,7 +140,12 @@ const metrics: WarmupMetrics = registerWarmupMetrics(warmup, { registry: new Reg
 const buckets: readonly number[] = defaultLoadBuckets;
 const code: ErrorCode = ErrorCode.NotReady;
 const onReport = (report: BootReport): number => report.readyCount + buckets.length;
-void [handler, result.ok, server, stop, metrics.registry, code, onReport];
+const app = Fastify();
+void app.register(preheatPlugin, { warmup, ready: 'critical', probes: { prefix: '/health' }, drainMs: 1_000 });
+app.get('/db', { config: { requires: ['db'] } }, async () => app.warmup.getStatus('db') + String(app.container.isBound('db')));
+const gate: RequestHandler = requireReady(warmup, 'db');
+const router: Router = probeRouter(warmup, { readiness: 'critical' });
+void [handler, result.ok, server, stop, metrics.registry, code, onReport, gate, router, listen];
 
 // @ts-expect-error priority is a Priority, not a string
 warmup.register({ token: 'x', priority: 'high', load: () => 1 });
@@ -128,6 +155,10 @@ probeWarmup(warmup, 'ready');
 instrumentWarmup(warmup, { healthChecks: 'some' });
 // @ts-expect-error prefix is a string
 registerWarmupMetrics(warmup, { prefix: 1 });
+// @ts-expect-error ready is 'none' | 'critical' | 'all'
+void app.register(preheatPlugin, { warmup, ready: 'later' });
+// @ts-expect-error requires lists component tokens
+app.get('/x', { config: { requires: [42] } }, async () => 1);
 `;
 
 /** TypeScript ESM, for NodeNext (as a .mts file) and for a bundler. */
@@ -138,6 +169,10 @@ import { ErrorCode, Priority, Warmup, type BootReport } from 'preheat';
 import { createProbeHandler, probeWarmup, startProbeServer, type ProbeHandler, type ProbeResult } from 'preheat/http';
 import { instrumentWarmup, type InstrumentOptions } from 'preheat/otel';
 import { defaultLoadBuckets, registerWarmupMetrics, type WarmupMetrics } from 'preheat/prometheus';
+import { fastify as Fastify } from 'fastify';
+import type { RequestHandler, Router } from 'express';
+import { preheat as preheatPlugin } from 'preheat/fastify';
+import { listen, probeRouter, requireReady } from 'preheat/express';
 ${typeUses}`;
 
 /**
@@ -165,6 +200,12 @@ const { instrumentWarmup } = otel;
 type InstrumentOptions = otel.InstrumentOptions;
 const { defaultLoadBuckets, registerWarmupMetrics } = prometheus;
 type WarmupMetrics = prometheus.WarmupMetrics;
+import fastifyAdapter = require('preheat/fastify');
+import expressAdapter = require('preheat/express');
+import { fastify as Fastify } from 'fastify';
+import type { RequestHandler, Router } from 'express';
+const preheatPlugin = fastifyAdapter.preheat;
+const { listen, probeRouter, requireReady } = expressAdapter;
 ${typeUses}`;
 
 const compilerOptions = { strict: true, noEmit: true, types: ['node'] };

@@ -22,7 +22,7 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Pack
 const inversify = realpathSync(createRequire(join(root, 'package.json')).resolve('inversify'));
 const subpaths = Object.keys(pkg.exports).filter((subpath) => subpath !== './package.json');
 /** What the consumers import, in the order they list it; a new subpath export belongs here (and in consumers.ts). */
-const covered = ['.', './http', './otel', './prometheus'];
+const covered = ['.', './http', './otel', './prometheus', './fastify', './express'];
 
 /** Every file an exports entry points at, whatever the condition. */
 function targets(entry: Exports): string[] {
@@ -121,6 +121,10 @@ describe('the packed package (npm pack)', () => {
           answer: 42,
           beforeBoot: 'PREHEAT_NOT_READY',
           readyz: [503, 200],
+          gated: [
+            [503, 503],
+            [200, 200],
+          ],
           spans: ['preheat.boot', 'preheat.load answer'],
           metric: 'preheat_component_status{name="answer",status="ready"} 1',
           version: pkg.version,

@@ -36,3 +36,8 @@ export const firstGetContender = {
 export const importVariants = ['empty', 'rxjs', 'inversify', 'preheat'];
 /** `getasync:<variant>`: getAsync of the user's own bindings, on a bare container or one with a Warmup. */
 export const getAsyncVariants = ['inversify-constant', 'warmup-constant', 'inversify-dynamic', 'warmup-dynamic'];
+/**
+ * `adapters:<variant>`: per framework, one app's route with and without a readiness gate
+ * (`requires`), measured round for round in one process; and the gate alone (contenders/adapters.js).
+ */
+export const adapterVariants = ['fastify', 'express', 'gate'];

@@ -2,6 +2,7 @@ import type { ComponentSpec } from '../component/ComponentSpec.js';
 import { debug } from '../debug.js';
 import type { BootReport } from '../report/BootReport.js';
 import { buildReport } from '../report/buildReport.js';
+import type { HealthRecords } from '../health/HealthRecords.js';
 import type { HealthScore } from '../lifecycle/MonitorOptions.js';
 import type { ComponentStates } from '../readiness/ComponentStates.js';
 import type { Readiness } from '../readiness/Readiness.js';
@@ -31,6 +32,8 @@ export interface BootConfig {
   readonly schedule: 'waves' | 'eager';
   readonly failFast: boolean;
   readonly health: HealthScores;
+  /** The last health results: score and mode in the report. */
+  readonly checks: HealthRecords;
   readonly stopper: Stopper;
 }
 
@@ -56,7 +59,7 @@ export class Boot {
 
   /** A report of the current state (the same shape `boot()` resolves with). */
   report(): BootReport {
-    const { specs, states, planner, schedule, health, clock } = this.#config;
+    const { specs, states, planner, schedule, health, checks, clock } = this.#config;
     const now = clock.now();
     return buildReport({
       specs,
@@ -65,6 +68,7 @@ export class Boot {
       effective: planner.effective,
       schedule,
       healthOf: (i) => health.scoreOf(i),
+      checks,
       startedAt: Number.isNaN(this.#startedAt) ? now : this.#startedAt,
       finishedAt: Number.isNaN(this.#finishedAt) ? now : this.#finishedAt,
     });

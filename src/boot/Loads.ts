@@ -2,6 +2,7 @@ import { ComponentStatus, isUsable } from '../component/ComponentStatus.js';
 import type { ComponentSpec } from '../component/ComponentSpec.js';
 import { Priority } from '../component/Priority.js';
 import { debug } from '../debug.js';
+import type { HealthRecords } from '../health/HealthRecords.js';
 import { BootCancelledError } from '../errors/BootCancelledError.js';
 import type { ComponentStates } from '../readiness/ComponentStates.js';
 import type { BootWaves, Readiness } from '../readiness/Readiness.js';
@@ -24,6 +25,8 @@ export interface LoadsConfig {
   readonly factory: InstanceFactory;
   /** Hands an instance out, or throws ComponentNotReadyError fit for its status. */
   readonly instances: { instanceOrThrow(index: number): unknown };
+  /** The cache of health results, written by each load's health check. */
+  readonly health: HealthRecords;
 }
 
 /**
@@ -54,6 +57,7 @@ export class Loads implements SettleListener, BootWaves {
       inFlight: this.#inFlight,
       factory,
       states,
+      health: config.health,
     };
   }
 

@@ -1,4 +1,5 @@
 import type { ServiceIdentifier } from 'inversify';
+import type { HealthCheckResult, WeightedHealthCheck } from '../health/HealthOptions.js';
 import type { ComponentOptions } from './ComponentOptions.js';
 import type { WarmupContext } from './WarmupContext.js';
 
@@ -38,13 +39,15 @@ export interface LoadContext extends WarmupContext {
  * });
  * ```
  */
-export interface ComponentDefinition<T = unknown> extends Omit<ComponentOptions, 'token'> {
+export interface ComponentDefinition<T = unknown> extends Omit<ComponentOptions, 'token' | 'healthChecks'> {
   /** Identifier the instance is bound under: a string, symbol or class. */
   readonly token: ServiceIdentifier<T>;
   /** Creates the instance. May be sync or async; honour `signal`. */
   load(ctx: LoadContext): T | Promise<T>;
-  /** Health probe; false or a throw means unhealthy. */
-  healthCheck?(instance: T, signal: AbortSignal): boolean | Promise<boolean>;
+  /** Health probe: a boolean, a score in [0, 1] or `{ score, detail }`; a throw scores 0. */
+  healthCheck?(instance: T, signal: AbortSignal): HealthCheckResult | Promise<HealthCheckResult>;
+  /** Weighted health checks of the instance (see `ComponentOptions.healthChecks`). */
+  readonly healthChecks?: readonly WeightedHealthCheck<T>[];
   /** Recovery in place for the health monitor: bring the same instance back (e.g. reconnect). */
   recover?(instance: T, signal: AbortSignal): void | Promise<void>;
   /** Releases the instance at shutdown or when it is discarded. */

@@ -1,4 +1,5 @@
 import type { WarmupContext } from './WarmupContext.js';
+import type { HealthCheckResult } from '../health/HealthOptions.js';
 
 /**
  * Async initialisation after construction. Honour the signal: it aborts on timeout and shutdown.
@@ -18,7 +19,8 @@ export interface OnWarmup {
 }
 
 /**
- * Health probe run after each load (and by the runtime monitor). False or a throw means unhealthy.
+ * Health probe run after each load (and by the runtime monitor): a boolean, a score in [0, 1] or
+ * `{ score, detail }` (see docs/lifecycle.md#progressive-health). False, 0 or a throw means unhealthy.
  *
  * @example
  * ```ts
@@ -28,7 +30,7 @@ export interface OnWarmup {
  * ```
  */
 export interface CheckHealth {
-  checkHealth(signal: AbortSignal): boolean | Promise<boolean>;
+  checkHealth(signal: AbortSignal): HealthCheckResult | Promise<HealthCheckResult>;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { LazyServiceIdentifier, ServiceIdentifier } from 'inversify';
+import type { ComponentHealthOptions, WeightedHealthCheck } from '../health/HealthOptions.js';
 import type { Priority } from './Priority.js';
 
 /**
@@ -102,4 +103,8 @@ export interface ComponentOptions {
    * ```
    */
   readonly enabled?: boolean | (() => boolean);
+  /** Health tags, the monitor's `delay` and `period` for it, its mode thresholds and hysteresis (docs/lifecycle.md#health-model). */
+  readonly health?: ComponentHealthOptions;
+  /** Weighted health checks, besides `healthCheck` / `checkHealth()`: the score is their weighted mean. */
+  readonly healthChecks?: readonly WeightedHealthCheck[];
 }

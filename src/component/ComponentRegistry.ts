@@ -33,13 +33,21 @@ export class ComponentRegistry {
     try {
       for (let k = 0; k < specs.length; k++) {
         const spec = specs[k]!;
-        if (this.#tokenTaken(spec.token)) throw new DuplicateComponentError(spec.name, 'token');
-        // A name equal to its own token was just checked as a token (the usual case: one lookup).
-        if (spec.name !== spec.token && this.#nameTaken(spec.name)) throw new DuplicateComponentError(spec.name, 'name');
-        this.specs.push(spec);
+        // One lookup in the usual case: set, and a map that did not grow held the token already.
+        const before = this.#byToken.size;
         this.#byToken.set(spec.token, spec.index);
-        if (spec.name !== spec.token) this.#byName.set(spec.name, spec.index);
+        if (this.#byToken.size === before) {
+          this.#byToken.set(spec.token, this.#ownerOf(spec.token));
+          throw new DuplicateComponentError(spec.name, 'token');
+        }
+        this.specs.push(spec);
         added++;
+        if (typeof spec.token === 'string' && this.#byName.size > 0 && this.#byName.has(spec.token)) throw new DuplicateComponentError(spec.name, 'token');
+        // A name equal to its own token was just checked as a token.
+        if (spec.name !== spec.token) {
+          if (this.#nameTaken(spec.name)) throw new DuplicateComponentError(spec.name, 'name');
+          this.#byName.set(spec.name, spec.index);
+        }
       }
     } catch (error) {
       for (const spec of this.specs.splice(this.specs.length - added, added)) {
@@ -70,12 +78,13 @@ export class ComponentRegistry {
     return index;
   }
 
-  // Each map lookup costs ~0.3 us in code the JIT has not optimised yet, and these run once per
-  // component: the name map is skipped while empty (definitions usually have no separate name).
-  #tokenTaken(token: ServiceIdentifier): boolean {
-    return this.#byToken.has(token) || (typeof token === 'string' && this.#byName.size > 0 && this.#byName.has(token));
+  /** The index of the first spec with this token (the one a duplicate overwrote in the map). */
+  #ownerOf(token: ServiceIdentifier): number {
+    return this.specs.findIndex((spec) => spec.token === token);
   }
 
+  // Each map lookup costs ~0.3 us in code the JIT has not optimised yet, and these run once per
+  // component: the name map is skipped while empty (definitions usually have no separate name).
   #nameTaken(name: string): boolean {
     if (this.#byName.size > 0 && this.#byName.has(name)) return true;
     const index = this.#byToken.get(name);

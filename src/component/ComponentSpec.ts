@@ -1,4 +1,5 @@
 import type { Newable, ServiceIdentifier } from 'inversify';
+import type { ResolvedHealthOptions } from '../health/HealthOptions.js';
 import type { ComponentDefinition } from './ComponentDefinition.js';
 import type { DependencyRef } from './ComponentOptions.js';
 import type { Priority } from './Priority.js';
@@ -27,6 +28,8 @@ export interface ComponentSpec {
   readonly memoryMb: number;
   readonly healthTimeout: number | undefined;
   readonly shutdownTimeout: number | undefined;
+  /** `health` and `healthChecks`, resolved. */
+  readonly health: ResolvedHealthOptions;
   /** Present for class components. */
   readonly ctor: Newable | undefined;
   /** A class's constructor and property injections, read at register (empty for definitions). */

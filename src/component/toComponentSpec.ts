@@ -1,5 +1,6 @@
 import type { Newable, ServiceIdentifier } from 'inversify';
 import { InvalidOptionError } from '../errors/InvalidOptionError.js';
+import { resolveHealthOptions } from '../health/HealthOptions.js';
 import { getComponentOptions } from './componentMetadata.js';
 import { isComponentDefinition, type ComponentDefinition } from './ComponentDefinition.js';
 import type { ComponentOptions } from './ComponentOptions.js';
@@ -75,6 +76,7 @@ function build(
     memoryMb: options.memoryMb ?? d.memoryMb,
     healthTimeout: options.healthTimeout,
     shutdownTimeout: options.shutdownTimeout,
+    health: resolveHealthOptions(name, options.health, options.healthChecks),
     ctor,
     injections,
     definition,

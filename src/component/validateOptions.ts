@@ -1,4 +1,5 @@
 import { InvalidOptionError } from '../errors/InvalidOptionError.js';
+import { resolveHealthOptions } from '../health/HealthOptions.js';
 import type { ComponentOptions } from './ComponentOptions.js';
 import { resolveRetryPolicy } from './RetryPolicy.js';
 import { Priority } from './Priority.js';
@@ -33,6 +34,7 @@ export function validateComponentOptions(name: string, options: ComponentOptions
   if (options.enabled !== undefined && typeof options.enabled !== 'boolean' && typeof options.enabled !== 'function') {
     throw new InvalidOptionError(name, 'enabled', 'must be a boolean or a function returning one', options.enabled);
   }
+  if (options.health !== undefined || options.healthChecks !== undefined) resolveHealthOptions(name, options.health, options.healthChecks);
   if (options.dependsOn !== undefined) checkDependencyList(name, 'dependsOn', options.dependsOn);
   if (options.optionalDependsOn !== undefined) checkDependencyList(name, 'optionalDependsOn', options.optionalDependsOn);
   if (options.inject !== undefined) {

@@ -83,12 +83,18 @@ export class ComponentBindings implements BindingOwner {
     this.plans = new ComponentPlans(context, registry, states, this);
   }
 
-  /**
-   * True when the token already has a binding in this container, ours included: the lookup makes a
-   * pending one of ours (it is a component token either way).
-   */
+  /** True when the token already has a binding in this container (one made for a component included). */
   isTaken(token: ServiceIdentifier): boolean {
-    return this.#container.isCurrentBound(token);
+    // Peeking: a token registered in an earlier batch but not looked up yet is the registry's
+    // duplicate ('registered twice'), not a binding of the user's. Nothing bound at all (the usual
+    // case) is one map lookup; anything bound is asked the container's own question.
+    this.#peeking = true;
+    try {
+      if (this.#service.getNonParentBindings(token) === undefined) return false;
+      return this.#container.isCurrentBound(token);
+    } finally {
+      this.#peeking = false;
+    }
   }
 
   /** Binds a registered component's token (lazy mode: on first lookup). */

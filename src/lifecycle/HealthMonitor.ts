@@ -6,11 +6,11 @@ import { describeError } from '../errors/describeError.js';
 import { ErrorCode } from '../errors/ErrorCode.js';
 import { PreheatError } from '../errors/PreheatError.js';
 import type { ComponentStates } from '../readiness/ComponentStates.js';
-import { checkHealth } from '../run/checkHealth.js';
+import type { HealthRecords } from '../health/HealthRecords.js';
+import { checkHealth, hasHealthCheck, unhealthyError } from '../run/checkHealth.js';
 import type { Clock } from '../run/Clock.js';
 import { wait } from '../run/Deadline.js';
 import { InFlight } from '../run/InFlight.js';
-import { healthHookOf } from '../run/instanceHooks.js';
 import type { HealthScore, MonitorHandle, ResolvedMonitorOptions } from './MonitorOptions.js';
 import { recoverInPlace } from './recoverInPlace.js';
 
@@ -21,6 +21,8 @@ export interface MonitorEnvironment {
   readonly clock: Clock;
   readonly healthTimeout: number;
   readonly random: () => number;
+  /** The cache of health results: every check's result goes there. */
+  readonly health: HealthRecords;
   /** The recoveries are used up: give the component up (or restart it, per the options). */
   giveUp(index: number, error: Error, restart: boolean): void;
 }
@@ -34,13 +36,14 @@ interface Track {
   consecutiveSuccesses: number;
   recoveries: number;
   recovering: boolean;
-  inFlight: boolean;
   lastCheckedAt: number;
 }
 
 /**
- * Re-runs health checks of usable components on an interval (the seed's "component loads but is
- * broken"). `failureThreshold` failures in a row make a Ready component Degraded and start a
+ * Re-runs health checks of usable components (the seed's "component loads but is broken"): each
+ * component first `health.delay` after the monitor starts, then `health.period` after its previous
+ * check ended (the period defaults to `interval`, the delay to the period), at most `concurrency` checks at a time. A check's result
+ * goes to the health cache; a score that puts the component in mode `'offline'` is a failed check. `failureThreshold` failures in a row make a Ready component Degraded and start a
  * recovery in place (the warm-up hook runs again on the same instance, so dependents never hold a
  * stale reference), after the recovery policy's backoff, at most `recoveryAttempts` times; then it
  * is given up (or restarted). `successThreshold` good checks in a row make it Ready again, unless it
@@ -52,6 +55,16 @@ export class HealthMonitor implements MonitorHandle {
   readonly #tracks = new Map<number, Track>();
   /** Checks, recoveries, backoffs and the round timer in flight: {@link stop} aborts them all. */
   readonly #inFlight = new InFlight();
+  /** When each component's next check is due (clock time), once the monitor has looked at it. */
+  readonly #due = new Map<number, number>();
+  /** Components queued for a slot or being checked. */
+  readonly #busy = new Set<number>();
+  /** Checks waiting for a slot, first come first served. */
+  readonly #queue: ComponentSpec[] = [];
+  #running = 0;
+  #startedAt = NaN;
+  /** The one timer: it wakes the monitor at the earliest due check. */
+  #timer: { readonly at: number; readonly cancel: () => void } | undefined;
   #stopped = false;
 
   constructor(env: MonitorEnvironment, options: ResolvedMonitorOptions) {
@@ -60,14 +73,28 @@ export class HealthMonitor implements MonitorHandle {
   }
 
   start(): this {
-    this.#schedule();
+    this.#startedAt = this.#env.clock.now();
+    this.#wake();
     return this;
   }
 
   stop(): void {
     if (this.#stopped) return;
     this.#stopped = true;
+    this.#timer?.cancel();
+    this.#timer = undefined;
+    this.#queue.length = 0;
     this.#inFlight.abortAll(new BootCancelledError('the health monitor stopped'));
+  }
+
+  /** True until {@link stop}. */
+  get running(): boolean {
+    return !this.#stopped;
+  }
+
+  /** Time between two checks of this component: its `health.period`, else the `interval`. */
+  periodOf(spec: ComponentSpec): number {
+    return spec.health.period ?? this.#options.interval;
   }
 
   /** The rolling score of a component, or undefined if never checked. */
@@ -92,56 +119,89 @@ export class HealthMonitor implements MonitorHandle {
     this.#tracks.delete(index);
   }
 
-  #schedule(): void {
+  /**
+   * Queues every component whose check is due (usable, with a check, no recovery running); moves the
+   * others' due time on by their period; arms the timer for the earliest due time. O(V).
+   */
+  #wake(): void {
     if (this.#stopped) return;
-    wait(this.#env.clock, this.#options.interval, this.#inFlight).then(
-      () => void this.#round().then(() => this.#schedule()),
-      noop, // stopped
-    );
-  }
-
-  /** One round: every usable component with a health check, in parallel. Never rejects. */
-  async #round(): Promise<void> {
-    const { specs, states } = this.#env;
-    const checks: Promise<void>[] = [];
+    this.#timer = undefined;
+    const { specs, states, clock } = this.#env;
+    const now = clock.now();
+    let next = Infinity;
     for (const spec of specs) {
       const i = spec.index;
-      if (!isUsable(states.status[i]!) || healthHookOf(spec, states.instance[i]) === undefined) continue;
-      const track = this.#track(i);
-      if (track.inFlight || track.recovering) continue;
-      checks.push(
-        this.#check(spec, track).catch((error: unknown) => {
-          // A bug, not the component's failure: said about the component it concerns, once.
-          states.warn(i, this.#env.clock.now(), `health monitor could not check it: ${describeError(error)}`);
-        }),
-      );
+      if (this.#busy.has(i)) continue;
+      let due = this.#due.get(i) ?? this.#startedAt + (spec.health.delay ?? this.periodOf(spec));
+      if (due <= now) {
+        if (isUsable(states.status[i]!) && hasHealthCheck(spec, states.instance[i]) && this.#tracks.get(i)?.recovering !== true) {
+          this.#enqueue(spec);
+          continue;
+        }
+        due = now + this.periodOf(spec); // nothing to check now: look again a period later
+      }
+      this.#due.set(i, due);
+      if (due < next) next = due;
     }
-    await Promise.all(checks);
+    this.#arm(next);
+  }
+
+  /** Makes sure the timer fires by `at`. */
+  #arm(at: number): void {
+    if (this.#stopped || at === Infinity || (this.#timer !== undefined && this.#timer.at <= at)) return;
+    this.#timer?.cancel();
+    const { clock } = this.#env;
+    this.#timer = { at, cancel: clock.setTimeout(() => this.#wake(), Math.max(0, at - clock.now())) };
+  }
+
+  #enqueue(spec: ComponentSpec): void {
+    this.#busy.add(spec.index);
+    if (this.#running < this.#options.concurrency) this.#run(spec);
+    else this.#queue.push(spec);
+  }
+
+  /** Runs one check in a slot; then the next queued one, and the component's next check a period on. */
+  #run(spec: ComponentSpec): void {
+    const { states, clock } = this.#env;
+    const i = spec.index;
+    this.#running++;
+    const done = (): void => {
+      this.#running--;
+      this.#busy.delete(i);
+      if (this.#stopped) return;
+      const due = clock.now() + this.periodOf(spec);
+      this.#due.set(i, due);
+      const queued = this.#queue.shift();
+      if (queued !== undefined) this.#run(queued);
+      this.#arm(due);
+    };
+    const track = this.#track(i);
+    this.#check(spec, track)
+      .catch((error: unknown) => {
+        // A bug, not the component's failure: said about the component it concerns, once.
+        states.warn(i, clock.now(), `health monitor could not check it: ${describeError(error)}`);
+      })
+      .finally(done);
   }
 
   async #check(spec: ComponentSpec, track: Track): Promise<void> {
-    const { clock, states, healthTimeout } = this.#env;
+    const { clock, states, healthTimeout, health } = this.#env;
     const i = spec.index;
-    track.inFlight = true;
-    const startedAt = clock.now();
     const instance = states.instance[i];
-    let problem: Error | undefined;
+    // Usable when queued; a slot may have come later.
+    if (!isUsable(states.status[i]!) || !hasHealthCheck(spec, instance)) return;
+    const startedAt = clock.now();
+    health.begin(i);
+    let evaluation;
     try {
-      problem = await checkHealth({
-        spec,
-        hook: healthHookOf(spec, instance)!,
-        instance,
-        clock,
-        timeoutMs: spec.healthTimeout ?? healthTimeout,
-        inFlight: this.#inFlight,
-      });
+      evaluation = await checkHealth({ spec, instance, clock, timeoutMs: spec.healthTimeout ?? healthTimeout, inFlight: this.#inFlight });
     } catch {
+      health.cancel(i);
       return; // stopped
-    } finally {
-      track.inFlight = false;
     }
     const at = clock.now();
-    const healthy = problem === undefined;
+    const healthy = health.record(i, instance, evaluation, at) !== 'offline';
+    const problem = healthy ? undefined : unhealthyError(spec, evaluation, undefined);
     this.#remember(track, healthy, at - startedAt, at);
     states.health(i, at, healthy, at - startedAt, problem);
     if (!isUsable(states.status[i]!) || states.instance[i] !== instance) return; // changed meanwhile
@@ -189,7 +249,6 @@ export class HealthMonitor implements MonitorHandle {
         consecutiveSuccesses: 0,
         recoveries: 0,
         recovering: false,
-        inFlight: false,
         lastCheckedAt: NaN,
       };
       this.#tracks.set(index, track);
@@ -223,4 +282,3 @@ function heldDown(states: ComponentStates, index: number): boolean {
   return PreheatError.is(error) && error.code === ErrorCode.DependencyFailed;
 }
 
-function noop(): void {}

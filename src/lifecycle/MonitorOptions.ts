@@ -12,7 +12,7 @@ import { InvalidOptionError } from '../errors/InvalidOptionError.js';
  * ```
  */
 export interface MonitorOptions {
-  /** Time between two rounds of checks, ms. Default 30_000. */
+  /** ms from the end of a component's check to its next one, unless its `health.period` says otherwise. Default 30_000. */
   readonly interval?: number;
   /** Failed checks in a row that make a Ready component Degraded and start a recovery. Default 3. */
   readonly failureThreshold?: number;
@@ -32,6 +32,8 @@ export interface MonitorOptions {
    * order, like systemd's `PartOf=`; only if that rebuild fails is it given up.
    */
   readonly restart?: boolean;
+  /** Most checks running at once; the others wait their turn, first come first served. Default 10. */
+  readonly concurrency?: number;
 }
 
 /** {@link MonitorOptions} with defaults applied; the recoveries as the shared retry policy. */
@@ -43,12 +45,13 @@ export interface ResolvedMonitorOptions {
   /** `count` is `recoveryAttempts`. */
   readonly recovery: RetryPolicy;
   readonly restart: boolean;
+  readonly concurrency: number;
 }
 
 /** Applies defaults and rejects unusable values with an InvalidOptionError naming the option. */
 export function resolveMonitorOptions(options: MonitorOptions = {}): ResolvedMonitorOptions {
   if (typeof options !== 'object' || options === null) throw new InvalidOptionError('monitor', 'options', 'must be an object', options);
-  const { interval = 30_000, failureThreshold = 3, successThreshold = 1, recoveryAttempts = 3, window = 20, restart = false } = options;
+  const { interval = 30_000, failureThreshold = 3, successThreshold = 1, recoveryAttempts = 3, window = 20, restart = false, concurrency = 10 } = options;
   if (!(typeof interval === 'number' && interval > 0 && Number.isFinite(interval))) {
     throw new InvalidOptionError('monitor', 'interval', 'must be a positive finite number of ms', interval);
   }
@@ -59,9 +62,12 @@ export function resolveMonitorOptions(options: MonitorOptions = {}): ResolvedMon
   ] as const) {
     if (!(Number.isInteger(value) && value >= 1)) throw new InvalidOptionError('monitor', name, 'must be a whole number ≥ 1', value);
   }
+  if (!((Number.isInteger(concurrency) && concurrency >= 1) || concurrency === Infinity)) {
+    throw new InvalidOptionError('monitor', 'concurrency', 'must be a whole number ≥ 1, or Infinity', concurrency, 'it bounds how many health checks run at once.');
+  }
   if (typeof restart !== 'boolean') throw new InvalidOptionError('monitor', 'restart', 'must be a boolean', restart);
   const recovery = resolveRetryPolicy('monitor', 'recoveryAttempts', recoveryAttempts, options.backoff);
-  return { interval, failureThreshold, successThreshold, window, recovery, restart };
+  return { interval, failureThreshold, successThreshold, window, recovery, restart, concurrency };
 }
 
 /**

@@ -5,6 +5,7 @@ import { ComponentLoadError } from '../errors/ComponentLoadError.js';
 import { DependencyFailedError } from '../errors/DependencyFailedError.js';
 import { describeError } from '../errors/describeError.js';
 import type { DependencyGraph } from '../graph/DependencyGraph.js';
+import type { HealthRecords } from '../health/HealthRecords.js';
 import type { ComponentStates } from '../readiness/ComponentStates.js';
 import type { Clock } from '../run/Clock.js';
 import { disposeDiscarded } from '../run/dispose.js';
@@ -29,6 +30,7 @@ export interface MonitorsConfig {
   readonly healthTimeout: number;
   readonly shutdownTimeout: number;
   readonly random: () => number;
+  readonly health: HealthRecords;
 }
 
 /** Longest dependency chain spelled out in a DependencyFailedError before it is elided. */
@@ -49,8 +51,8 @@ export class Monitors {
 
   constructor(config: MonitorsConfig) {
     this.#config = config;
-    const { specs, states, clock, healthTimeout, random } = config;
-    this.#env = { specs, states, clock, healthTimeout, random, giveUp: (i, error, restart) => this.#giveUp(i, error, restart) };
+    const { specs, states, clock, healthTimeout, random, health } = config;
+    this.#env = { specs, states, clock, healthTimeout, random, health, giveUp: (i, error, restart) => this.#giveUp(i, error, restart) };
   }
 
   /** Starts a monitor with these options; after shutdown began, one that never checks. */
@@ -73,6 +75,18 @@ export class Monitors {
     for (let k = this.#monitors.length - 1; k >= 0; k--) {
       const score = this.#monitors[k]!.score(index);
       if (score !== undefined) return score;
+    }
+    return undefined;
+  }
+
+  /**
+   * How often the component is checked now: its period under the latest running monitor, or
+   * undefined when no monitor runs (nothing will refresh its result).
+   */
+  periodOf(index: number): number | undefined {
+    for (let k = this.#monitors.length - 1; k >= 0; k--) {
+      const monitor = this.#monitors[k]!;
+      if (monitor.running) return monitor.periodOf(this.#config.specs[index]!);
     }
     return undefined;
   }

@@ -1,7 +1,7 @@
 import { Subject } from 'rxjs';
 import { ComponentStatus, isSettled, isUsable } from '../component/ComponentStatus.js';
 import type { ComponentSpec } from '../component/ComponentSpec.js';
-import { debug } from '../debug.js';
+import { debug, debugEnabled } from '../debug.js';
 import type { AttemptOutcome, AttemptRecord } from './AttemptRecord.js';
 import type { ComponentEvent } from './ComponentEvent.js';
 import { messageOf } from '../errors/messageOf.js';
@@ -180,7 +180,7 @@ export class ComponentStates {
       if (Array.isArray(history)) history.push(record);
       else this.#attempts[index] = history === oneReadyAttempt ? [readyRecord(this, index), record] : [record];
     }
-    debug('attempt %s #%d %s', this.specs[index]!.name, attempt, outcome);
+    if (debugEnabled) debug('attempt %s #%d %s', this.specs[index]!.name, attempt, outcome);
     if (observed) this.#emit('attempt', index, this.#status[index]!, finishedAt, { attempt, outcome, startedAt });
   }
 
@@ -199,7 +199,7 @@ export class ComponentStates {
   }
 
   warn(index: number, at: number, message: string): void {
-    debug('warning %s: %s', this.specs[index]!.name, message);
+    if (debugEnabled) debug('warning %s: %s', this.specs[index]!.name, message);
     if (this.#events.observed) this.#emit('warning', index, this.#status[index]!, at, { message });
   }
 
@@ -241,7 +241,7 @@ export class ComponentStates {
     const previous = this.#status[index]!;
     if (previous === status) return;
     this.#status[index] = status;
-    if (isSettled(status)) debug('settle %s %s', this.specs[index]!.name, status);
+    if (debugEnabled && isSettled(status)) debug('settle %s %s', this.specs[index]!.name, status);
     if (this.#events.observed) {
       this.#emit('status', index, previous, at, {
         ...(attempt === undefined ? {} : { attempt }),

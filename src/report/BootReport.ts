@@ -1,5 +1,6 @@
 import type { ComponentStatus } from '../component/ComponentStatus.js';
 import type { Priority } from '../component/Priority.js';
+import type { OperatingMode } from '../health/OperatingMode.js';
 import type { HealthScore } from '../lifecycle/MonitorOptions.js';
 import type { AttemptRecord } from '../readiness/AttemptRecord.js';
 
@@ -37,6 +38,12 @@ export interface ComponentReport {
   readonly errorCode?: string;
   /** Rolling health from the runtime monitor, once it has checked the component. */
   readonly health?: HealthScore;
+  /** The last health result's score (weighted mean of its checks, 0..1), once checked. */
+  readonly score?: number;
+  /** The operating mode that score put it in (with hysteresis), once checked. */
+  readonly mode?: OperatingMode;
+  /** Its health tags (`health.tags`), when it has any. */
+  readonly tags?: readonly string[];
   /**
    * Attempts that timed out or were cancelled while their work, which ignores its AbortSignal,
    * still runs (see `abandoned` on their records). Present only when there is one.

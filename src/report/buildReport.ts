@@ -4,6 +4,8 @@ import { PreheatError } from '../errors/PreheatError.js';
 import type { DependencyGraph } from '../graph/DependencyGraph.js';
 import { historyOf, type AttemptHistory, type ComponentStates } from '../readiness/ComponentStates.js';
 import { messageOf } from '../errors/messageOf.js';
+import type { HealthRecords } from '../health/HealthRecords.js';
+import type { OperatingMode } from '../health/OperatingMode.js';
 import type { HealthScore } from '../lifecycle/MonitorOptions.js';
 import { bootReportFormatVersion, type BootReport, type ComponentReport } from './BootReport.js';
 
@@ -17,6 +19,8 @@ export interface ReportSource {
   readonly startedAt: number;
   readonly finishedAt: number;
   readonly healthOf?: (index: number) => HealthScore | undefined;
+  /** The last health results (score and mode). */
+  readonly checks?: HealthRecords;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -31,7 +35,7 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
  * late `components` is first read.
  */
 export function buildReport(source: ReportSource): BootReport {
-  const { specs, states, healthOf } = source;
+  const { specs, states, healthOf, checks } = source;
   const count = specs.length; // a component registered after this call is not in the report
   const snapshot: Snapshot = {
     count,
@@ -42,6 +46,7 @@ export function buildReport(source: ReportSource): BootReport {
     finishedAt: states.finishedAt.slice(0, count),
     abandoned: states.abandoned.slice(0, count),
     health: undefined,
+    modes: undefined,
   };
   const { status, attempts } = snapshot;
   const readyComponents: string[] = [];
@@ -57,6 +62,8 @@ export function buildReport(source: ReportSource): BootReport {
     // The monitor computes a score on each call: read it now, not when `components` is first read.
     const score = healthOf?.(i);
     if (score !== undefined) (snapshot.health ??= new Map()).set(i, score);
+    const last = checks?.last(i);
+    if (last !== undefined) (snapshot.modes ??= new Map()).set(i, { score: last.score, mode: last.mode });
     const s = status[i]!;
     if (s === ComponentStatus.Ready) readyComponents.push(spec.name);
     else if (s === ComponentStatus.Degraded) degradedComponents.push(spec.name);
@@ -102,6 +109,8 @@ interface Snapshot {
   readonly finishedAt: readonly number[];
   /** Health scores by index, only for the components a monitor has checked. */
   health: Map<number, HealthScore> | undefined;
+  /** The last health result's score and mode, only for the components that have one. */
+  modes: Map<number, { readonly score: number; readonly mode: OperatingMode }> | undefined;
   readonly abandoned: readonly number[];
 }
 
@@ -145,6 +154,12 @@ function buildComponents(source: ReportSource, snapshot: Snapshot): Record<strin
     if (error !== undefined) report.lastError = messageOf(error);
     if (PreheatError.is(error)) report.errorCode = error.code;
     if (health !== undefined) report.health = health;
+    const last = snapshot.modes?.get(i);
+    if (last !== undefined) {
+      report.score = last.score;
+      report.mode = last.mode;
+    }
+    if (spec.health.tags.length > 0) report.tags = spec.health.tags;
     if (snapshot.abandoned[i]! > 0) report.abandonedRunning = snapshot.abandoned[i]!;
     // A skip is final, so its reason can be read as late as this.
     if (status === ComponentStatus.Skipped) report.skipReason = source.states.skipReason(i) ?? 'disabled';

@@ -14,12 +14,12 @@ import { InvalidOptionError } from '../errors/InvalidOptionError.js';
 import { AttemptDetail, type SealedDetail } from './AttemptDetail.js';
 import type { AttemptHandle } from './AttemptHandle.js';
 import { runStep, type StepHost } from './runStep.js';
-import { checkHealth } from './checkHealth.js';
+import type { HealthRecords } from '../health/HealthRecords.js';
+import { checkHealth, hasHealthCheck, unhealthyError } from './checkHealth.js';
 import type { Clock } from './Clock.js';
 import { Deadline } from './Deadline.js';
 import { disposeDiscarded } from './dispose.js';
 import type { InFlight } from './InFlight.js';
-import { healthHookOf } from './instanceHooks.js';
 
 /** Creates one attempt's instance: construction and warm-up of a class, or the loader. */
 export interface InstanceFactory {
@@ -54,6 +54,8 @@ export interface RunEnvironment {
   readonly factory: InstanceFactory;
   /** Where attempts and warnings are recorded. */
   readonly states: ComponentStates;
+  /** Where health results are kept (the cache probes read). */
+  readonly health: HealthRecords;
 }
 
 /**
@@ -221,21 +223,22 @@ function loaded(run: Attempt, instance: unknown): void {
     failed(run, env.cancel.reason);
     return;
   }
-  const hook = healthHookOf(spec, instance);
-  if (hook === undefined) {
+  if (!hasHealthCheck(spec, instance)) {
     const finishedAt = env.clock.now();
     env.states.recordAttempt(spec.index, attempt, startedAt, finishedAt, 'ready', undefined, run.sealed(finishedAt));
     sink.settle(spec.index, ComponentStatus.Ready, instance, undefined, attempt, finishedAt);
     return;
   }
-  checkHealth({ spec, hook, instance, clock: env.clock, timeoutMs: spec.healthTimeout ?? env.healthTimeout, inFlight: env.inFlight, attempt }).then(
-    (unhealthy) => {
+  env.health.begin(spec.index);
+  checkHealth({ spec, instance, clock: env.clock, timeoutMs: spec.healthTimeout ?? env.healthTimeout, inFlight: env.inFlight, attempt }).then(
+    (evaluation) => {
       const finishedAt = env.clock.now();
-      if (unhealthy === undefined) {
+      if (env.health.record(spec.index, instance, evaluation, finishedAt) !== 'offline') {
         env.states.recordAttempt(spec.index, attempt, startedAt, finishedAt, 'ready', undefined, run.sealed(finishedAt));
         sink.settle(spec.index, ComponentStatus.Ready, instance, undefined, attempt, finishedAt);
         return;
       }
+      const unhealthy = unhealthyError(spec, evaluation, attempt);
       env.states.recordAttempt(spec.index, attempt, startedAt, finishedAt, 'unhealthy', unhealthy, run.sealed(finishedAt));
       if (attempt > spec.retry.count) {
         sink.settle(spec.index, ComponentStatus.Degraded, instance, unhealthy, attempt, finishedAt);
@@ -245,6 +248,7 @@ function loaded(run: Attempt, instance: unknown): void {
       retry(run);
     },
     (cancelled: unknown) => {
+      env.health.cancel(spec.index);
       discard(run, instance); // cut short by shutdown: nobody will use it
       failed(run, cancelled);
     },

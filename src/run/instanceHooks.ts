@@ -2,11 +2,11 @@ import type { ComponentSpec } from '../component/ComponentSpec.js';
 import { readPreDestroyMethods } from '../component/readInjections.js';
 import type { WarmupContext } from '../component/WarmupContext.js';
 
-type Health = (instance: unknown, signal: AbortSignal) => boolean | Promise<boolean>;
+type Health = (instance: unknown, signal: AbortSignal) => unknown;
 type Dispose = (instance: unknown) => void | Promise<void>;
 
 interface MaybeHooks {
-  checkHealth?: (signal: AbortSignal) => boolean | Promise<boolean>;
+  checkHealth?: (signal: AbortSignal) => unknown;
   onShutdown?: () => void | Promise<void>;
 }
 

@@ -3,6 +3,7 @@ import { Container } from 'inversify';
 import { ComponentStatus, Priority, Warmup, type BootReport } from '../../../src/index.js';
 import type { ComponentSpec } from '../../../src/component/ComponentSpec.js';
 import type { HealthScore } from '../../../src/lifecycle/MonitorOptions.js';
+import { resolveHealthOptions } from '../../../src/health/HealthOptions.js';
 import { ComponentStates } from '../../../src/readiness/ComponentStates.js';
 import { buildReport, type ReportSource } from '../../../src/report/buildReport.js';
 
@@ -22,6 +23,7 @@ function spec(index: number, name: string): ComponentSpec {
     memoryMb: 0,
     healthTimeout: undefined,
     shutdownTimeout: undefined,
+    health: resolveHealthOptions(name, undefined, undefined),
     ctor: undefined,
     injections: [],
     definition: { token: name, load: () => ({}) },

@@ -1,4 +1,4 @@
-import { priorityName, type BootReport, type ComponentStatus, type Phase } from '../../index.js';
+import { priorityName, type BootReport, type ComponentStatus, type OperatingMode, type Phase } from '../../index.js';
 import type { ProbeKind, ProbeResult } from './ProbeResult.js';
 
 /**
@@ -17,6 +17,12 @@ export interface ProbeComponent {
   readonly attempts: number;
   /** The stable error code (e.g. `PREHEAT_TIMEOUT`); messages stay out, they may hold secrets. */
   readonly errorCode?: string;
+  /** The last health score, 0..1, once checked. */
+  readonly score?: number;
+  /** The operating mode that score put it in, once checked. */
+  readonly mode?: OperatingMode;
+  /** Its health tags, when it has any. */
+  readonly tags?: readonly string[];
 }
 
 /**
@@ -39,14 +45,18 @@ export interface ProbeBody {
   readonly waiting: readonly string[];
   /** Degraded components that make readiness fail (the `degraded` option); absent when none. */
   readonly degraded?: readonly string[];
+  /** Components whose cached health result is stale (listed, not failed for); absent when none. */
+  readonly stale?: readonly string[];
+  /** The tags the probe was filtered by (`?tag=`); absent when none. */
+  readonly tags?: readonly string[];
   readonly reason?: string;
   /** Every component, with `?verbose`. */
   readonly components?: Record<string, ProbeComponent>;
 }
 
 /** Shapes a {@link ProbeResult} (and, for `?verbose`, the report) into the answer's body. Internal. */
-export function toProbeBody(result: ProbeResult, report: BootReport | undefined): ProbeBody {
-  const { ok, probe, phase, failed, waiting, degraded, reason } = result;
+export function toProbeBody(result: ProbeResult, report: BootReport | undefined, tags: readonly string[] = []): ProbeBody {
+  const { ok, probe, phase, failed, waiting, degraded, stale, reason } = result;
   return {
     status: ok ? 'pass' : 'fail',
     probe,
@@ -54,20 +64,26 @@ export function toProbeBody(result: ProbeResult, report: BootReport | undefined)
     failed,
     waiting,
     ...(degraded === undefined ? {} : { degraded }),
+    ...(stale === undefined ? {} : { stale }),
+    ...(tags.length === 0 ? {} : { tags }),
     ...(reason === undefined ? {} : { reason }),
-    ...(report === undefined ? {} : { components: componentsOf(report) }),
+    ...(report === undefined ? {} : { components: componentsOf(report, tags) }),
   };
 }
 
-function componentsOf(report: BootReport): Record<string, ProbeComponent> {
+function componentsOf(report: BootReport, tags: readonly string[]): Record<string, ProbeComponent> {
   const components: Record<string, ProbeComponent> = {};
   for (const c of Object.values(report.components)) {
+    if (!tags.every((t) => c.tags?.includes(t) === true)) continue;
     components[c.name] = {
       status: c.status,
       required: c.required,
       wave: priorityName(c.wave),
       attempts: c.attempts,
       ...(c.errorCode === undefined ? {} : { errorCode: c.errorCode }),
+      ...(c.score === undefined ? {} : { score: c.score }),
+      ...(c.mode === undefined ? {} : { mode: c.mode }),
+      ...(c.tags === undefined ? {} : { tags: c.tags }),
     };
   }
   return components;

@@ -31,6 +31,11 @@ export interface ProbeResult {
   readonly waiting: readonly string[];
   /** Degraded components that make readiness fail (only with the `degraded` option); absent when none. */
   readonly degraded?: readonly string[];
+  /**
+   * Components (of those the probe looks at) whose cached health result is older than its freshness
+   * bound: the monitor is behind or stopped. Listed, never failed for: absent when none.
+   */
+  readonly stale?: readonly string[];
   /** Why it fails, for humans; absent when `ok`. */
   readonly reason?: string;
 }

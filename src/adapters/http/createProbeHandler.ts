@@ -1,10 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Warmup } from '../../index.js';
-import { checkDegradedPolicy } from './degradedRule.js';
-import { toProbeBody } from './ProbeBody.js';
+import { answerProbe, isVerbose } from './answerProbe.js';
 import type { ProbeHandlerOptions } from './ProbeOptions.js';
-import type { ProbeKind } from './ProbeResult.js';
-import { probeWarmup } from './probeWarmup.js';
+import { probeRoutes, trimSlash } from './probeRoutes.js';
 
 /**
  * A node `http` request listener. Given `next` (Express, Connect), paths it does not own go on to
@@ -38,14 +36,7 @@ export type ProbeHandler = (req: IncomingMessage, res: ServerResponse, next?: (e
  * ```
  */
 export function createProbeHandler(warmup: Warmup, options: ProbeHandlerOptions = {}): ProbeHandler {
-  const { prefix = '', paths = {}, readiness = 'required', degraded = 'ready' } = options;
-  checkDegradedPolicy('createProbeHandler', degraded); // at startup, not on the first probe
-  const { startup = '/startupz', readiness: ready = '/readyz', liveness = '/livez' } = paths;
-  const routes = new Map<string, ProbeKind>([
-    [join(prefix, startup), 'startup'],
-    [join(prefix, ready), 'readiness'],
-    [join(prefix, liveness), 'liveness'],
-  ]);
+  const { routes, readiness, degraded } = probeRoutes(options, 'createProbeHandler');
 
   return (req, res, next) => {
     const url = new URL(req.url ?? '/', 'http://probe.invalid');
@@ -60,16 +51,8 @@ export function createProbeHandler(warmup: Warmup, options: ProbeHandlerOptions 
       send(req, res, 405, { error: 'method not allowed' });
       return;
     }
-    try {
-      const verbose = isOn(url.searchParams.get('verbose'));
-      // One report per request, shared by the verdict and the verbose listing; liveness needs none.
-      const report = probe === 'liveness' && !verbose ? undefined : warmup.report();
-      const result = probeWarmup(warmup, probe, { readiness, degraded, ...(report === undefined ? {} : { report }) });
-      send(req, res, result.ok ? 200 : 503, toProbeBody(result, verbose ? report : undefined));
-    } catch (error) {
-      // A probe that cannot tell must not say "healthy".
-      send(req, res, 500, { status: 'fail', probe, error: error instanceof Error ? error.message : String(error) });
-    }
+    const { status, body } = answerProbe(warmup, probe, isVerbose(url.searchParams.get('verbose')), { readiness, degraded }, url.searchParams.getAll('tag'));
+    send(req, res, status, body);
   };
 }
 
@@ -80,20 +63,4 @@ function send(req: IncomingMessage, res: ServerResponse, status: number, body: u
   res.setHeader('Cache-Control', 'no-store');
   res.setHeader('Content-Length', Buffer.byteLength(text));
   res.end(req.method === 'HEAD' ? undefined : text);
-}
-
-/** `?verbose`, `?verbose=1`, `?verbose=true` are on; `?verbose=0` / `false` and absence are off. */
-function isOn(value: string | null): boolean {
-  return value !== null && value !== '0' && value.toLowerCase() !== 'false';
-}
-
-/** `'/health/'` + `'readyz'` → `'/health/readyz'`. */
-function join(prefix: string, path: string): string {
-  return trimSlash(`${trimSlash(prefix)}/${path}`.replace(/\/{2,}/g, '/'));
-}
-
-/** A leading slash, no trailing one: `'health/'` → `'/health'`, `''` → `'/'`. */
-function trimSlash(path: string): string {
-  const withLead = path.startsWith('/') ? path : `/${path}`;
-  return withLead.length > 1 && withLead.endsWith('/') ? withLead.slice(0, -1) : withLead;
 }

@@ -14,6 +14,14 @@
 export { createProbeHandler, type ProbeHandler } from './createProbeHandler.js';
 export { startProbeServer } from './startProbeServer.js';
 export { probeWarmup, type ProbeWarmupOptions } from './probeWarmup.js';
+export {
+  checkRequires,
+  checkRequiresTokens,
+  type NotReadyAnswer,
+  type NotReadyBody,
+  type NotReadyComponent,
+  type ReadinessGateOptions,
+} from './readinessGate.js';
 export type { ProbeHandlerOptions, ProbeServerOptions, ProbePaths, ReadinessPolicy, DegradedPolicy, ProbeContext } from './ProbeOptions.js';
 export type { ProbeResult, ProbeKind } from './ProbeResult.js';
 export type { ProbeBody, ProbeComponent } from './ProbeBody.js';

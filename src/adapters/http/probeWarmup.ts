@@ -1,4 +1,4 @@
-import { ComponentStatus, isUsable, Priority, type BootReport, type ComponentReport, type Phase, type Warmup } from '../../index.js';
+import { ComponentStatus, InvalidOptionError, isUsable, Priority, type BootReport, type ComponentReport, type Phase, type Warmup } from '../../index.js';
 import { checkDegradedPolicy, degradedRule } from './degradedRule.js';
 import type { ProbeKind, ProbeResult } from './ProbeResult.js';
 import type { DegradedPolicy, ReadinessPolicy } from './ProbeOptions.js';
@@ -18,6 +18,12 @@ export interface ProbeWarmupOptions {
   readonly degraded?: DegradedPolicy;
   /** A report already taken for this request (saves building a second one). */
   readonly report?: BootReport;
+  /**
+   * Only components carrying every one of these health tags count (`health: { tags }`), e.g. a
+   * readiness probe per dependency: `['db']`. A tag no component carries throws InvalidOptionError
+   * (a typo must not pass as "nothing to wait for"). Default: every component.
+   */
+  readonly tags?: readonly string[];
 }
 
 /**
@@ -36,29 +42,47 @@ export interface ProbeWarmupOptions {
  * ```
  */
 export function probeWarmup(warmup: Warmup, probe: ProbeKind, options: ProbeWarmupOptions = {}): ProbeResult {
-  const { readiness = 'required', degraded = 'ready' } = options;
+  const { readiness = 'required', degraded = 'ready', tags = [] } = options;
   checkDegradedPolicy('probeWarmup', degraded);
   const phase = warmup.phase;
+  const report = probe === 'liveness' && tags.length === 0 ? undefined : (options.report ?? warmup.report());
+  const tagged = report === undefined ? always : taggedRule(report, tags);
   switch (probe) {
     case 'liveness':
-      return liveness(warmup, phase);
+      return liveness(warmup, phase, report, tagged);
     case 'startup':
-      return startup(warmup, phase, options.report ?? warmup.report());
-    case 'readiness': {
-      const report = options.report ?? warmup.report();
-      return ready(warmup, phase, report, readiness, degradedRule(warmup, report, degraded));
-    }
+      return withStale(warmup, tags, startup(warmup, phase, report!, tagged));
+    case 'readiness':
+      return withStale(warmup, tags, ready(warmup, phase, report!, readiness, degradedRule(warmup, report!, degraded), tagged));
   }
 }
 
-function liveness(warmup: Warmup, phase: Phase): ProbeResult {
-  const failed = [...warmup.unrecoverable];
+/** Whether a component carries every tag; throws InvalidOptionError for a tag no component carries. */
+function taggedRule(report: BootReport, tags: readonly string[]): (c: ComponentReport) => boolean {
+  if (tags.length === 0) return always;
+  const components = Object.values(report.components);
+  for (const tag of tags) {
+    if (typeof tag !== 'string' || !components.some((c) => c.tags?.includes(tag) === true)) {
+      throw new InvalidOptionError('probeWarmup', 'tags', 'must name tags some component carries (health: { tags })', tag, 'GET /readyz?verbose lists every component with its tags.');
+    }
+  }
+  return (c) => tags.every((t) => c.tags?.includes(t) === true);
+}
+
+/** Adds the components whose cached health result is stale (the monitor is behind): told, not failed. */
+function withStale(warmup: Warmup, tags: readonly string[], result: ProbeResult): ProbeResult {
+  const { stale } = warmup.health(tags.length === 0 ? {} : { tag: tags });
+  return stale.length === 0 ? result : { ...result, stale };
+}
+
+function liveness(warmup: Warmup, phase: Phase, report: BootReport | undefined, tagged: (c: ComponentReport) => boolean): ProbeResult {
+  const failed = warmup.unrecoverable.filter((name) => report === undefined || (report.components[name] !== undefined && tagged(report.components[name])));
   if (failed.length === 0) return { probe: 'liveness', ok: true, phase, failed, waiting: [] };
   return { probe: 'liveness', ok: false, phase, failed, waiting: [], reason: 'the health monitor gave up on a required component' };
 }
 
-function startup(warmup: Warmup, phase: Phase, report: BootReport): ProbeResult {
-  const { failed, waiting } = blockers(report, (c) => c.wave === Priority.CRITICAL, never);
+function startup(warmup: Warmup, phase: Phase, report: BootReport, tagged: (c: ComponentReport) => boolean): ProbeResult {
+  const { failed, waiting } = blockers(report, (c) => c.wave === Priority.CRITICAL && tagged(c), never);
   // acceptingRequests is false once stopping; the critical wave was usable all the same.
   const waveSettled = warmup.acceptingRequests || (phase !== 'idle' && phase !== 'booting');
   const ok = waveSettled && failed.length === 0 && waiting.length === 0;
@@ -67,9 +91,16 @@ function startup(warmup: Warmup, phase: Phase, report: BootReport): ProbeResult 
   return { probe: 'startup', ok, phase, failed, waiting, reason };
 }
 
-function ready(warmup: Warmup, phase: Phase, report: BootReport, policy: ReadinessPolicy, degradedBlocks: (name: string) => boolean): ProbeResult {
+function ready(
+  warmup: Warmup,
+  phase: Phase,
+  report: BootReport,
+  policy: ReadinessPolicy,
+  degradedBlocks: (name: string) => boolean,
+  tagged: (c: ComponentReport) => boolean,
+): ProbeResult {
   const stopping = phase === 'stopping' || phase === 'stopped';
-  const considered = policy === 'critical' ? (c: ComponentReport) => c.wave === Priority.CRITICAL : () => true;
+  const considered = policy === 'critical' ? (c: ComponentReport) => c.wave === Priority.CRITICAL && tagged(c) : tagged;
   const { failed, waiting, degraded } = blockers(report, considered, typeof policy === 'function' ? never : degradedBlocks);
   const lists = { failed, waiting, ...(degraded.length === 0 ? {} : { degraded }) };
   if (stopping) return { probe: 'readiness', ok: false, phase, ...lists, reason: 'the container is shutting down' };
@@ -113,4 +144,8 @@ function blockers(
 
 function never(): boolean {
   return false;
+}
+
+function always(): boolean {
+  return true;
 }

@@ -21,6 +21,10 @@ export interface WarmupMetrics {
   readonly bootDuration: Gauge;
   /** `<prefix>health_check_failures_total{name}`: failed checks of the runtime monitor. */
   readonly healthCheckFailures: Counter<'name'>;
+  /** `<prefix>health_score{name}`: the last health score (0..1) of each component that has one. */
+  readonly healthScore: Gauge<'name'>;
+  /** `<prefix>health_mode{name, mode}`: 1 for the operating mode a checked component is in, 0 for the others. */
+  readonly healthMode: Gauge<'name' | 'mode'>;
   /** `<prefix>phase{phase}`: 1 for the container's current phase, 0 for the others. */
   readonly phase: Gauge<'phase'>;
   /** Stops listening and removes these metrics from the registry. Idempotent. */

@@ -1,15 +1,26 @@
 import { Counter, Gauge, Histogram, register as globalRegistry } from 'prom-client';
-import { ComponentStatus, InvalidOptionError, type BootReport, type ComponentEvent, type Phase, type Warmup } from '../../index.js';
+import { ComponentStatus, InvalidOptionError, operatingModes, type BootReport, type ComponentEvent, type Phase, type Warmup } from '../../index.js';
 import type { WarmupMetrics } from './WarmupMetrics.js';
 import { defaultLoadBuckets, type WarmupMetricsOptions } from './WarmupMetricsOptions.js';
 
-const names = ['component_status', 'boot_duration_seconds', 'phase', 'component_load_seconds', 'component_attempts_total', 'health_check_failures_total'];
+const names = [
+  'component_status',
+  'boot_duration_seconds',
+  'phase',
+  'component_load_seconds',
+  'component_attempts_total',
+  'health_check_failures_total',
+  'health_score',
+  'health_mode',
+];
 const statuses = Object.values(ComponentStatus);
 const phases: readonly Phase[] = ['idle', 'booting', 'critical-ready', 'ready', 'failed', 'stopping', 'stopped'];
 
 /**
  * Exposes a Warmup's state as Prometheus metrics through `prom-client`. Gauges (`component_status`,
- * `boot_duration_seconds`, `phase`) are read from the Warmup at scrape time; counters and the load
+ * `boot_duration_seconds`, `phase`, and for each component with a health result `health_score` and
+ * `health_mode`, from the health cache: a scrape never waits on a check) are read from the Warmup
+ * at scrape time; counters and the load
  * histogram follow `events$`, and start from the report when registered after the boot, so a late
  * registration loses nothing.
  *
@@ -74,6 +85,29 @@ export function registerWarmupMetrics(warmup: Warmup, options: WarmupMetricsOpti
       for (const p of phases) phase.set({ phase: p }, p === now ? 1 : 0);
     },
   });
+  const healthScore: Gauge<'name'> = new Gauge({
+    name: `${prefix}health_score`,
+    help: 'Last health score of each checked component, 0..1 (the weighted mean of its checks).',
+    labelNames: ['name'],
+    registers,
+    collect: () => {
+      healthScore.reset();
+      for (const c of Object.values(warmup.health().components)) if (c.score !== undefined) healthScore.set({ name: c.name }, c.score);
+    },
+  });
+  const healthMode: Gauge<'name' | 'mode'> = new Gauge({
+    name: `${prefix}health_mode`,
+    help: 'Operating mode of each checked component: 1 for the mode it is in (full, normal, reduced, minimal, offline), 0 for the others.',
+    labelNames: ['name', 'mode'],
+    registers,
+    collect: () => {
+      healthMode.reset();
+      for (const c of Object.values(warmup.health().components)) {
+        if (c.score === undefined) continue;
+        for (const mode of operatingModes) healthMode.set({ name: c.name, mode }, c.mode === mode ? 1 : 0);
+      }
+    },
+  });
   const componentLoadSeconds = new Histogram({
     name: `${prefix}component_load_seconds`,
     help: 'Time from leaving the queue to settling, retries and backoff included, in seconds.',
@@ -107,6 +141,8 @@ export function registerWarmupMetrics(warmup: Warmup, options: WarmupMetricsOpti
     componentAttempts,
     bootDuration,
     healthCheckFailures,
+    healthScore,
+    healthMode,
     phase,
     unregister: () => {
       if (!registered) return;
