@@ -212,6 +212,15 @@ export class Warmup {
     return this.#shutdown.start(options);
   }
 
+  /**
+   * `await using` support: leaving the block shuts the container down ({@link shutdown} with its
+   * defaults), components in reverse dependency order. Resolves when the shutdown is over.
+   * @example `await using warmup = new Warmup(new Container()); await warmup.register(Db).boot();`
+   */
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.#shutdown.start();
+  }
+
   /** The container's phase now (the last value of `phase$`). @example `if (warmup.phase === 'stopping') return;` */
   get phase(): Phase {
     return this.#phase.value;

@@ -76,6 +76,10 @@ export class Loads implements SettleListener, BootWaves {
       run: this.#env,
       listener: this,
     });
+    // Before anything is wanted: a skipped component is settled for the engine (its optional
+    // dependents do not wait for it) and is no member of the boot.
+    const at = this.#config.clock.now();
+    for (const { index, reason } of plan.skipped) states.skip(index, at, reason);
     return this.#engine;
   }
 

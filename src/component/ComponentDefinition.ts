@@ -1,20 +1,18 @@
 import type { ServiceIdentifier } from 'inversify';
 import type { HealthCheckResult, WeightedHealthCheck } from '../health/HealthOptions.js';
 import type { ComponentOptions } from './ComponentOptions.js';
+import type { WarmupContext } from './WarmupContext.js';
 
 /**
- * What a loader receives.
+ * What a loader receives: the {@link WarmupContext} (`signal`, `attempt`, `step`, `extendTimeout`)
+ * and `get`.
  *
  * @example
  * ```ts
- * load: async ({ signal, get }) => createPool(get(Config).dbUrl, { signal })
+ * load: async ({ signal, get, step }) => step('connect', () => createPool(get(Config).dbUrl, { signal }))
  * ```
  */
-export interface LoadContext {
-  /** Aborted when the attempt times out or the container shuts down. */
-  readonly signal: AbortSignal;
-  /** 1-based attempt number. */
-  readonly attempt: number;
+export interface LoadContext extends WarmupContext {
   /**
    * A dependency's instance (from `dependsOn`/`optionalDependsOn`), or any other binding of the
    * container. A failed optional dependency gives `undefined`.

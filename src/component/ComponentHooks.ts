@@ -1,17 +1,21 @@
+import type { WarmupContext } from './WarmupContext.js';
 import type { HealthCheckResult } from '../health/HealthOptions.js';
 
 /**
  * Async initialisation after construction. Honour the signal: it aborts on timeout and shutdown.
+ * The second argument (optional to declare) records named steps and extends the timeout.
  *
  * @example
  * ```ts
  * @Component() class Db implements OnWarmup {
- *   async onWarmup(signal: AbortSignal) { await this.pool.query('select 1'); // signal: see docs/recipes.md }
+ *   async onWarmup(signal: AbortSignal, ctx: WarmupContext) {
+ *     await ctx.step('ping', () => this.pool.query('select 1')); // signal: see docs/recipes.md
+ *   }
  * }
  * ```
  */
 export interface OnWarmup {
-  onWarmup(signal: AbortSignal): void | Promise<void>;
+  onWarmup(signal: AbortSignal, ctx: WarmupContext): void | Promise<void>;
 }
 
 /**

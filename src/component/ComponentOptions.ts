@@ -86,6 +86,23 @@ export interface ComponentOptions {
   readonly healthTimeout?: number;
   /** Time limit of the shutdown hook in ms. Default: the Warmup's `shutdownTimeout`. */
   readonly shutdownTimeout?: number;
+  /**
+   * How far `ctx.extendTimeout(ms)` may push one attempt's deadline, in ms from the attempt's start
+   * (must be ≥ `timeout`). Default: `timeout`, so nothing extends unless you allow it: a component
+   * that reports progress opts in, and a hang still times out at `timeout`.
+   */
+  readonly maxTimeout?: number;
+  /**
+   * Whether the component takes part (read once, when the boot is planned). A disabled one ends
+   * `Skipped`: never constructed or loaded, neither ready nor failed. A dependent on a required edge
+   * fails to plan (`PREHEAT_DEPENDENCY_SKIPPED`); on an optional edge it gets `undefined`. Default true.
+   *
+   * @example
+   * ```ts
+   * @Component({ enabled: () => process.env.QUEUES !== 'off' }) class OrderConsumer {}
+   * ```
+   */
+  readonly enabled?: boolean | (() => boolean);
   /** Health tags, the monitor's `delay` and `period` for it, its mode thresholds and hysteresis (docs/lifecycle.md#health-model). */
   readonly health?: ComponentHealthOptions;
   /** Weighted health checks, besides `healthCheck` / `checkHealth()`: the score is their weighted mean. */

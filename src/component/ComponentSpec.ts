@@ -18,6 +18,10 @@ export interface ComponentSpec {
   readonly dependsOn: readonly DependencyRef[];
   readonly optionalDependsOn: readonly DependencyRef[];
   readonly timeout: number;
+  /** How far `extendTimeout` may push an attempt's deadline, from its start (≥ timeout). */
+  readonly maxTimeout: number;
+  /** `enabled`, as given (a function is called when the boot is planned). */
+  readonly enabled: boolean | (() => boolean);
   /** `retries` and `backoff`, resolved. */
   readonly retry: RetryPolicy;
   readonly required: boolean;

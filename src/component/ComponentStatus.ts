@@ -13,6 +13,8 @@ export enum ComponentStatus {
   Degraded = 'degraded',
   Failed = 'failed',
   Stopped = 'stopped',
+  /** Disabled by its `enabled` option: never constructed or loaded; neither ready nor failed. Final. */
+  Skipped = 'skipped',
 }
 
 /**
@@ -27,7 +29,7 @@ export function isUsable(status: ComponentStatus): boolean {
   return status === ComponentStatus.Ready || status === ComponentStatus.Degraded;
 }
 
-/** Ready, Degraded, Failed or Stopped: the load is over. */
+/** Ready, Degraded, Failed, Stopped or Skipped: the load is over (or, for Skipped, will never be). */
 export function isSettled(status: ComponentStatus): boolean {
   return status !== ComponentStatus.Pending && status !== ComponentStatus.Loading;
 }

@@ -69,6 +69,8 @@ function build(
     dependsOn: options.dependsOn ?? none,
     optionalDependsOn: options.optionalDependsOn ?? none,
     timeout: options.timeout ?? d.timeout,
+    maxTimeout: options.maxTimeout ?? options.timeout ?? d.timeout,
+    enabled: options.enabled ?? true,
     retry: resolveRetryPolicy(name, 'retries', options.retries ?? d.retries, options.backoff),
     required: options.required ?? d.required,
     memoryMb: options.memoryMb ?? d.memoryMb,

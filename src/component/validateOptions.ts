@@ -3,6 +3,7 @@ import { resolveHealthOptions } from '../health/HealthOptions.js';
 import type { ComponentOptions } from './ComponentOptions.js';
 import { resolveRetryPolicy } from './RetryPolicy.js';
 import { Priority } from './Priority.js';
+import { componentDefaults } from './defaults.js';
 
 /**
  * Rejects options preheat cannot use, naming the component and the option. Runs at decorator or
@@ -28,6 +29,10 @@ export function validateComponentOptions(name: string, options: ComponentOptions
   }
   if (options.name !== undefined && (typeof options.name !== 'string' || options.name.length === 0)) {
     throw new InvalidOptionError(name, 'name', 'must be a non-empty string', options.name);
+  }
+  if (options.maxTimeout !== undefined) checkMaxTimeout(name, options.maxTimeout, timeout ?? componentDefaults.timeout);
+  if (options.enabled !== undefined && typeof options.enabled !== 'boolean' && typeof options.enabled !== 'function') {
+    throw new InvalidOptionError(name, 'enabled', 'must be a boolean or a function returning one', options.enabled);
   }
   if (options.health !== undefined || options.healthChecks !== undefined) resolveHealthOptions(name, options.health, options.healthChecks);
   if (options.dependsOn !== undefined) checkDependencyList(name, 'dependsOn', options.dependsOn);
@@ -64,6 +69,13 @@ export const maxTimerMs = 2_147_483_647;
 function checkPositive(name: string, option: string, value: number | undefined): void {
   if (value !== undefined && !(typeof value === 'number' && value > 0 && (value <= maxTimerMs || value === Infinity))) {
     throw new InvalidOptionError(name, option, `must be a positive number of ms up to ${maxTimerMs} (Infinity for no limit)`, value);
+  }
+}
+
+function checkMaxTimeout(name: string, maxTimeout: number, timeout: number): void {
+  checkPositive(name, 'maxTimeout', maxTimeout);
+  if (maxTimeout < timeout) {
+    throw new InvalidOptionError(name, 'maxTimeout', `must be ≥ timeout (${timeout} ms)`, maxTimeout, "raise 'maxTimeout' to at least 'timeout', or leave it out (then nothing extends).");
   }
 }
 

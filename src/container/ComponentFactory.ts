@@ -3,13 +3,14 @@ import type { ComponentRegistry } from '../component/ComponentRegistry.js';
 import type { ComponentSpec } from '../component/ComponentSpec.js';
 import { describeError } from '../errors/describeError.js';
 import type { ComponentStates } from '../readiness/ComponentStates.js';
-import type { AttemptAbort } from '../run/AttemptAbort.js';
+import type { AttemptHandle } from '../run/AttemptHandle.js';
 import { callSafely } from '../run/callSafely.js';
 import type { Clock } from '../run/Clock.js';
 import type { InstanceFactory } from '../run/ComponentRunner.js';
 import { disposeDiscarded } from '../run/dispose.js';
 import { warmupHookOf } from '../run/instanceHooks.js';
 import { AttemptContext } from './AttemptContext.js';
+import { AttemptScope } from '../run/AttemptScope.js';
 import { buildWithInversify } from './buildWithInversify.js';
 import { ClassConstruction } from './ClassConstruction.js';
 import type { ComponentLookup } from './ComponentLookup.js';
@@ -19,8 +20,8 @@ export type ConstructionStrategy = 'preheat' | 'inversify';
 
 /**
  * Creates one attempt's instance for the attempt loop. A loader is called with `{ signal, attempt,
- * get }`. A class is built (by {@link ClassConstruction}, or by inversify in a child container),
- * then its `onWarmup(signal)` runs; an instance whose warm-up fails, or that was finished after its
+ * get, step, extendTimeout }`. A class is built (by {@link ClassConstruction}, or by inversify in a
+ * child container), then its `onWarmup(signal, ctx)` runs; an instance whose warm-up fails, or that was finished after its
  * attempt was abandoned, is disposed, and a hook that fails meanwhile becomes a warning event.
  */
 export class ComponentFactory implements InstanceFactory {
@@ -37,26 +38,26 @@ export class ComponentFactory implements InstanceFactory {
     this.#classes = construction === 'preheat' ? new ClassConstruction(container, registry, states) : undefined;
   }
 
-  create(spec: ComponentSpec, abort: AttemptAbort, attempt: number): Promise<unknown> {
+  create(spec: ComponentSpec, abort: AttemptHandle, attempt: number): Promise<unknown> {
     const { definition } = spec;
     // callSafely, inlined: this runs once per component.
     try {
       if (definition !== undefined) return Promise.resolve(definition.load(new AttemptContext(abort, attempt, (id) => this.lookup.lookup(spec, id) as never)));
       const built = this.#classes?.supports(spec) === true ? this.#classes.build(spec) : buildWithInversify(this.container, spec, this.lookup.unusableOptional(spec));
-      return this.#warm(spec, abort, built);
+      return this.#warm(spec, abort, built, attempt);
     } catch (error) {
       return Promise.reject(error);
     }
   }
 
-  /** Runs `onWarmup(signal)` on a freshly built class instance (once it is built). */
-  #warm(spec: ComponentSpec, abort: AttemptAbort, built: unknown): Promise<unknown> {
+  /** Runs `onWarmup(signal, ctx)` on a freshly built class instance (once it is built). */
+  #warm(spec: ComponentSpec, abort: AttemptHandle, built: unknown, attempt: number): Promise<unknown> {
     // A class built synchronously without onWarmup (the usual one) needs no await at all.
     if (!(built instanceof Promise) && warmupHookOf(built) === undefined) return Promise.resolve(built);
-    return this.#warmAsync(spec, abort, built);
+    return this.#warmAsync(spec, abort, built, attempt);
   }
 
-  async #warmAsync(spec: ComponentSpec, abort: AttemptAbort, built: unknown): Promise<unknown> {
+  async #warmAsync(spec: ComponentSpec, abort: AttemptHandle, built: unknown, attempt: number): Promise<unknown> {
     const instance = await built;
     if (abort.aborted) {
       // Timed out or cancelled while it was being built: nobody will use it.
@@ -66,7 +67,7 @@ export class ComponentFactory implements InstanceFactory {
     const onWarmup = warmupHookOf(instance);
     if (onWarmup === undefined) return instance;
     try {
-      await callSafely(() => onWarmup(abort.signal));
+      await callSafely(() => onWarmup(abort.signal, new AttemptScope(abort, attempt)));
     } catch (error) {
       this.#discard(spec, instance);
       throw error;

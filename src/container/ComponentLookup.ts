@@ -24,11 +24,11 @@ export class ComponentLookup {
     private readonly plan: GraphSource,
   ) {}
 
-  /** The instance when usable, else ComponentNotReadyError with a hint for the status. */
+  /** The instance when usable, else ComponentNotReadyError with a hint for the status (ComponentSkippedError when Skipped). */
   instanceOrThrow(index: number): unknown {
     const status = this.states.status[index]!;
     if (isUsable(status)) return this.states.instance[index];
-    throw notReadyError(this.registry.specs[index]!, status, this.states.error[index]);
+    throw notReadyError(this.registry.specs[index]!, status, this.states.error[index], this.states.skipReason(index));
   }
 
   /** Loader `get`: a usable component, undefined for a failed optional dependency, else the container. */

@@ -1,10 +1,15 @@
 import { ComponentStatus } from '../component/ComponentStatus.js';
 import type { ComponentSpec } from '../component/ComponentSpec.js';
 import { Priority } from '../component/Priority.js';
+import { ComponentSkippedError } from '../errors/ComponentSkippedError.js';
 import { ComponentNotReadyError } from '../readiness/ComponentNotReadyError.js';
 
-/** The error `container.get` / `getAsync` raise for a component that is not usable, with a hint fit for its status. */
-export function notReadyError(spec: ComponentSpec, status: ComponentStatus, cause: unknown): ComponentNotReadyError {
+/**
+ * The error `container.get` / `getAsync` raise for a component that is not usable, with a hint fit
+ * for its status; a Skipped one will never be, so it gets its own error (with `skipReason`).
+ */
+export function notReadyError(spec: ComponentSpec, status: ComponentStatus, cause: unknown, skipReason?: string): ComponentNotReadyError | ComponentSkippedError {
+  if (status === ComponentStatus.Skipped) return new ComponentSkippedError(spec.name, skipReason ?? 'it is disabled');
   return new ComponentNotReadyError(spec.name, status, hintFor(spec, status), cause);
 }
 
@@ -20,6 +25,8 @@ function hintFor(spec: ComponentSpec, status: ComponentStatus): string {
       return 'it failed to load; see the cause and the boot report.';
     case ComponentStatus.Stopped:
       return 'the container has shut down.';
+    case ComponentStatus.Skipped:
+      return 'it is disabled by its enabled option.';
     case ComponentStatus.Ready:
     case ComponentStatus.Degraded:
       return '';

@@ -26,6 +26,8 @@ export const ErrorCode = {
   RegistrationClosed: 'PREHEAT_REGISTRATION_CLOSED',
   MissingInjectionMetadata: 'PREHEAT_MISSING_INJECTION_METADATA',
   Internal: 'PREHEAT_INTERNAL',
+  ComponentSkipped: 'PREHEAT_COMPONENT_SKIPPED',
+  DependencySkipped: 'PREHEAT_DEPENDENCY_SKIPPED',
 } as const;
 
 /** One of the {@link ErrorCode} values. */

@@ -1,3 +1,6 @@
+import type { StepRecord } from './StepRecord.js';
+import type { TimeoutExtension } from './TimeoutExtension.js';
+
 /**
  * How one attempt ended.
  *
@@ -29,4 +32,8 @@ export interface AttemptRecord {
   readonly abandoned?: true;
   /** When the work of an abandoned attempt finally settled (its value, if any, was disposed). */
   readonly settledLateAt?: number;
+  /** The named steps it ran (`ctx.step`), in the order they started. Present only when there is one. */
+  readonly steps?: StepRecord[];
+  /** Each time `ctx.extendTimeout` moved its deadline. Present only when there is one. */
+  readonly extensions?: TimeoutExtension[];
 }

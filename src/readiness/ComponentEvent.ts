@@ -6,7 +6,8 @@ import type { AttemptOutcome } from './AttemptRecord.js';
  * What `events$` emits. `type: 'status'` for every status change (`previous` → `status`);
  * `'attempt'` when an attempt ends (`outcome` says how, `startedAt` when it began, `at` when it ended;
  * the status is unchanged, `previous === status`);
- * `'warning'` for something worth a look that changes nothing (`message`);
+ * `'warning'` for something worth a look that changes nothing (`message`; a `'status'` event to
+ * `skipped` carries the reason there too);
  * `'health'` for each check of the runtime monitor (`healthy`, `latencyMs`).
  *
  * @example

@@ -22,6 +22,8 @@ export class ComponentStates {
   readonly #finishedAt: number[] = [];
   /** Attempts that timed out or were cancelled while their work, which ignores its signal, still runs. */
   readonly #abandoned: number[] = [];
+  /** Why each Skipped component was skipped (few or none: a map, not a column). */
+  readonly #skipReasons = new Map<number, string>();
   readonly #events = new Subject<ComponentEvent>();
   /** Watchers of one component's status (`status$`), by index: a change costs a lookup, not a scan. */
   readonly #watchers = new Map<number, Set<StatusWatcher>>();
@@ -64,6 +66,11 @@ export class ComponentStates {
   /** Abandoned attempts still running, by index. */
   get abandoned(): readonly number[] {
     return this.#abandoned;
+  }
+
+  /** Why a Skipped component was skipped, else undefined. */
+  skipReason(index: number): string | undefined {
+    return this.#skipReasons.size === 0 ? undefined : this.#skipReasons.get(index);
   }
 
   /** Every status change, attempt and warning (see ComponentEvent). */
@@ -110,6 +117,12 @@ export class ComponentStates {
     this.#set(index, status, at, attempt, error);
   }
 
+  /** pending → skipped, for good: its `enabled` option turned it off (the status event carries `reason` as `message`). */
+  skip(index: number, at: number, reason: string): void {
+    this.#skipReasons.set(index, reason);
+    this.#set(index, ComponentStatus.Skipped, at, undefined, undefined, reason);
+  }
+
   /** ready → degraded: the health monitor's checks failed, or a dependency was given up on. */
   degrade(index: number, error: Error, at: number): void {
     this.#error[index] = error;
@@ -136,10 +149,11 @@ export class ComponentStates {
     return instance;
   }
 
-  /** → stopped at shutdown, unless Failed (which is final); the instance is forgotten. */
+  /** → stopped at shutdown, unless Failed or Skipped (which are final); the instance is forgotten. */
   stop(index: number, at: number): void {
     this.release(index);
-    if (this.#status[index] !== ComponentStatus.Failed) this.#set(index, ComponentStatus.Stopped, at);
+    const status = this.#status[index];
+    if (status !== ComponentStatus.Failed && status !== ComponentStatus.Skipped) this.#set(index, ComponentStatus.Stopped, at);
   }
 
   /** → pending again, to be loaded anew (a restart): instance, error and times are cleared. */
@@ -151,16 +165,18 @@ export class ComponentStates {
     this.#set(index, ComponentStatus.Pending, at);
   }
 
-  recordAttempt(index: number, attempt: number, startedAt: number, finishedAt: number, outcome: AttemptOutcome, error?: Error): void {
+  /** One attempt ended; `detail` holds its steps and timeout extensions, when it had any. */
+  recordAttempt(index: number, attempt: number, startedAt: number, finishedAt: number, outcome: AttemptOutcome, error?: Error, detail?: AttemptDetailFields): void {
     const history = this.#attempts[index];
     const observed = this.#events.observed;
     // The sentinel reads its end from `finishedAt`, which is set right after this call: an
     // 'attempt' listener (the only code that runs in between) could build a report before that, so
     // while events$ is watched the record is kept as it is.
-    if (history === undefined && attempt === 1 && outcome === 'ready' && !observed) this.#attempts[index] = oneReadyAttempt;
+    if (history === undefined && attempt === 1 && outcome === 'ready' && !observed && detail === undefined) this.#attempts[index] = oneReadyAttempt;
     else {
-      const record: AttemptRecord =
+      let record: AttemptRecord =
         error === undefined ? { attempt, startedAt, finishedAt, outcome } : { attempt, startedAt, finishedAt, outcome, error: messageOf(error) };
+      if (detail !== undefined) record = { ...record, ...detail };
       if (Array.isArray(history)) history.push(record);
       else this.#attempts[index] = history === oneReadyAttempt ? [readyRecord(this, index), record] : [record];
     }
@@ -221,13 +237,17 @@ export class ComponentStates {
     this.#events.complete();
   }
 
-  #set(index: number, status: ComponentStatus, at: number, attempt?: number, error?: Error): void {
+  #set(index: number, status: ComponentStatus, at: number, attempt?: number, error?: Error, message?: string): void {
     const previous = this.#status[index]!;
     if (previous === status) return;
     this.#status[index] = status;
     if (debugEnabled && isSettled(status)) debug('settle %s %s', this.specs[index]!.name, status);
     if (this.#events.observed) {
-      this.#emit('status', index, previous, at, { ...(attempt === undefined ? {} : { attempt }), ...(error === undefined ? {} : { error }) });
+      this.#emit('status', index, previous, at, {
+        ...(attempt === undefined ? {} : { attempt }),
+        ...(error === undefined ? {} : { error }),
+        ...(message === undefined ? {} : { message }),
+      });
     }
     if (this.#watchers.size > 0) {
       const watchers = this.#watchers.get(index);
@@ -253,6 +273,9 @@ export class ComponentStates {
     this.#events.next({ type, name: spec.name, token: spec.token, status: this.#status[index]!, previous, at, ...extra });
   }
 }
+
+/** What an attempt's record may gain besides its outcome: its steps and timeout extensions. */
+export type AttemptDetailFields = Pick<AttemptRecord, 'steps' | 'extensions'>;
 
 /** Told about one component's status changes (see {@link ComponentStates.watch}). */
 export interface StatusWatcher {

@@ -3,6 +3,7 @@ import { ComponentStatus, isSettled, isUsable } from '../component/ComponentStat
 import { Priority, priorityName } from '../component/Priority.js';
 import type { ComponentSpec } from '../component/ComponentSpec.js';
 import { ComponentNotReadyError } from './ComponentNotReadyError.js';
+import { ComponentSkippedError } from '../errors/ComponentSkippedError.js';
 import type { BootProgress } from './BootProgress.js';
 import type { ComponentStates } from './ComponentStates.js';
 import type { PhaseMachine } from './Phase.js';
@@ -113,6 +114,7 @@ export class Readiness {
       take(1),
       map((status) => {
         if (isUsable(status)) return states.instance[index] as T;
+        if (status === ComponentStatus.Skipped) throw new ComponentSkippedError(this.specs[index]!.name, states.skipReason(index) ?? 'it is disabled');
         throw states.error[index] ?? new ComponentNotReadyError(this.specs[index]!.name, status, 'the component was stopped.');
       }),
     );

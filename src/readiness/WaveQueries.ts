@@ -1,4 +1,4 @@
-import { isUsable } from '../component/ComponentStatus.js';
+import { ComponentStatus, isUsable } from '../component/ComponentStatus.js';
 import type { ComponentSpec } from '../component/ComponentSpec.js';
 import { priorityName, type Priority } from '../component/Priority.js';
 import { ComponentNotReadyError } from './ComponentNotReadyError.js';
@@ -30,7 +30,8 @@ export class WaveQueries {
     const { status, error } = this.states;
     let cancelled = -1;
     for (let i = 0; i < specs.length; i++) {
-      if (effective[i]! <= priority && specs[i]!.required && !isUsable(status[i]!)) {
+      // Skipped: not a member of any wave, so it holds none back.
+      if (effective[i]! <= priority && specs[i]!.required && !isUsable(status[i]!) && status[i] !== ComponentStatus.Skipped) {
         const e = error[i];
         if (!PreheatError.is(e) || e.code !== ErrorCode.BootCancelled) return i;
         if (cancelled < 0) cancelled = i;
@@ -59,7 +60,7 @@ export class WaveQueries {
     const { specs } = this;
     for (let i = 0; i < specs.length; i++) {
       const wave = effective?.[i] ?? specs[i]!.priority;
-      if (wave <= priority && !isUsable(this.states.status[i]!)) return i;
+      if (wave <= priority && !isUsable(this.states.status[i]!) && this.states.status[i] !== ComponentStatus.Skipped) return i;
     }
     return -1;
   }

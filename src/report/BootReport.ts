@@ -49,6 +49,8 @@ export interface ComponentReport {
    * still runs (see `abandoned` on their records). Present only when there is one.
    */
   readonly abandonedRunning?: number;
+  /** Why it was skipped (status `skipped`: its `enabled` option turned it off). */
+  readonly skipReason?: string;
 }
 
 /**
@@ -90,6 +92,12 @@ export interface BootReport {
   readonly readyComponents: string[];
   readonly degradedComponents: string[];
   readonly failedComponents: string[];
+  /**
+   * Components disabled by their `enabled` option (status `skipped`): neither ready nor failed, and
+   * not counted in the boot's progress. Absent in reports written before preheat knew of them.
+   */
+  readonly skippedCount?: number;
+  readonly skippedComponents?: string[];
   /** Every registered component, keyed by name. */
   readonly components: Record<string, ComponentReport>;
 }

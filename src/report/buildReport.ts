@@ -52,6 +52,7 @@ export function buildReport(source: ReportSource): BootReport {
   const readyComponents: string[] = [];
   const degradedComponents: string[] = [];
   const failedComponents: string[] = [];
+  const skippedComponents: string[] = [];
   for (let i = 0; i < count; i++) {
     const spec = specs[i]!;
     // A real history is the live array later attempts push into: copy it. Most entries are the shared
@@ -67,6 +68,7 @@ export function buildReport(source: ReportSource): BootReport {
     if (s === ComponentStatus.Ready) readyComponents.push(spec.name);
     else if (s === ComponentStatus.Degraded) degradedComponents.push(spec.name);
     else if (s === ComponentStatus.Failed) failedComponents.push(spec.name);
+    else if (s === ComponentStatus.Skipped) skippedComponents.push(spec.name);
   }
   const report = {
     formatVersion: bootReportFormatVersion,
@@ -81,6 +83,8 @@ export function buildReport(source: ReportSource): BootReport {
     readyComponents,
     degradedComponents,
     failedComponents,
+    skippedCount: skippedComponents.length,
+    skippedComponents,
   } as Mutable<BootReport>;
   Object.defineProperty(report, 'components', {
     enumerable: true,
@@ -157,6 +161,8 @@ function buildComponents(source: ReportSource, snapshot: Snapshot): Record<strin
     }
     if (spec.health.tags.length > 0) report.tags = spec.health.tags;
     if (snapshot.abandoned[i]! > 0) report.abandonedRunning = snapshot.abandoned[i]!;
+    // A skip is final, so its reason can be read as late as this.
+    if (status === ComponentStatus.Skipped) report.skipReason = source.states.skipReason(i) ?? 'disabled';
     // Assigning to '__proto__' would set the object's prototype instead of adding a key.
     if (spec.name === '__proto__') Object.defineProperty(components, spec.name, { value: report, enumerable: true, writable: true, configurable: true });
     else components[spec.name] = report;

@@ -108,6 +108,42 @@ function componentProblem(key: string, c: unknown, all: Record<string, unknown>)
       if (problem !== undefined) return problem;
     }
     if (!outcomes.has(attempt.outcome)) return `.attemptHistory[${k}].outcome is not one of ${[...outcomes].join(', ')}`;
+    const detail = detailProblem(attempt);
+    if (detail !== undefined) return `.attemptHistory[${k}]${detail}`;
+  }
+  return undefined;
+}
+
+/** What is wrong with an attempt's `steps` and `extensions` (both optional), or undefined. */
+function detailProblem(attempt: Record<string, unknown>): string | undefined {
+  const { steps, extensions } = attempt;
+  if (steps !== undefined) {
+    if (!Array.isArray(steps)) return '.steps is not a list';
+    for (let k = 0; k < steps.length; k++) {
+      const step: unknown = steps[k];
+      if (!isRecord(step)) return `.steps[${k}] is not an object`;
+      if (typeof step.name !== 'string') return `.steps[${k}].name is not a string`;
+      for (const key of ['startedAt', 'finishedAt'] as const) {
+        const problem = timeProblem(`.steps[${k}].${key}`, step[key]);
+        if (problem !== undefined) return problem;
+      }
+      // A parent starts before its children, so it comes earlier in the list: no cycle is possible.
+      if (step.parent !== undefined && !(Number.isInteger(step.parent) && (step.parent as number) >= 0 && (step.parent as number) < k)) {
+        return `.steps[${k}].parent is not the index of an earlier step`;
+      }
+      if (step.tags !== undefined && !isRecord(step.tags)) return `.steps[${k}].tags is not an object`;
+    }
+  }
+  if (extensions !== undefined) {
+    if (!Array.isArray(extensions)) return '.extensions is not a list';
+    for (let k = 0; k < extensions.length; k++) {
+      const extension: unknown = extensions[k];
+      if (!isRecord(extension)) return `.extensions[${k}] is not an object`;
+      for (const key of ['at', 'deadline'] as const) {
+        const problem = timeProblem(`.extensions[${k}].${key}`, extension[key]);
+        if (problem !== undefined) return problem;
+      }
+    }
   }
   return undefined;
 }

@@ -1,4 +1,5 @@
 import { priorityName } from '../component/Priority.js';
+import type { AttemptRecord } from '../readiness/AttemptRecord.js';
 import type { BootReport, ComponentReport } from './BootReport.js';
 import { orderRows } from './plot/orderRows.js';
 import { waveSpans } from './plot/waveSpans.js';
@@ -48,7 +49,8 @@ const wavesTid = 0;
  * The boot as a Chrome trace (`{ traceEvents: [...] }`), to open in https://ui.perfetto.dev or
  * `chrome://tracing`. Thread 0 shows the boot and its waves (with eager scheduling, where waves
  * overlap, each wave gets a thread). Every component that ran gets its own thread, in wave order,
- * with one `'X'` span for the whole load and one nested span per attempt. A component failed by a
+ * with one `'X'` span for the whole load, one nested span per attempt and, inside each, a slice per
+ * step (`cat: 'step'`, its tags in `args`). A component failed by a
  * dependency gets an instant event. `ts`/`dur` are µs after the boot started.
  *
  * @example
@@ -149,6 +151,37 @@ function pushComponent(events: TraceEvent[], c: ComponentReport, tid: number, us
       pid,
       tid,
       args: { attempt: a.attempt, outcome: a.outcome, ...(a.error === undefined ? {} : { error: a.error }) },
+    });
+    pushSteps(events, a, tid, us);
+  }
+}
+
+/**
+ * An attempt's steps as slices nested in its span (same thread; a child inside its parent, as the
+ * viewers nest by time). Each is kept inside its attempt, so a clock that stepped cannot break the
+ * nesting.
+ */
+function pushSteps(events: TraceEvent[], a: AttemptRecord, tid: number, us: (ms: number) => number): void {
+  const steps = a.steps;
+  if (steps === undefined) return;
+  for (const s of steps) {
+    const start = Math.min(Math.max(s.startedAt, a.startedAt), a.finishedAt);
+    const end = Math.min(Math.max(s.finishedAt, start), a.finishedAt);
+    events.push({
+      name: s.name,
+      cat: s.error === undefined ? 'step' : 'step,failed',
+      ph: 'X',
+      ts: us(start),
+      dur: duration(us, start, end),
+      pid,
+      tid,
+      args: {
+        attempt: a.attempt,
+        ...(s.parent === undefined ? {} : { parent: steps[s.parent]?.name }),
+        ...(s.tags === undefined ? {} : { tags: s.tags }),
+        ...(s.error === undefined ? {} : { error: s.error }),
+        ...(s.unfinished === true ? { unfinished: true } : {}),
+      },
     });
   }
 }

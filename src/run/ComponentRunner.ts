@@ -9,7 +9,11 @@ import { ErrorCode } from '../errors/ErrorCode.js';
 import { PreheatError } from '../errors/PreheatError.js';
 import type { AttemptOutcome } from '../readiness/AttemptRecord.js';
 import type { ComponentStates } from '../readiness/ComponentStates.js';
-import type { AttemptAbort } from './AttemptAbort.js';
+import type { StepTags, StepWork } from '../component/WarmupContext.js';
+import { InvalidOptionError } from '../errors/InvalidOptionError.js';
+import { AttemptDetail, type SealedDetail } from './AttemptDetail.js';
+import type { AttemptHandle } from './AttemptHandle.js';
+import { runStep, type StepHost } from './runStep.js';
 import type { HealthRecords } from '../health/HealthRecords.js';
 import { checkHealth, hasHealthCheck, unhealthyError } from './checkHealth.js';
 import type { Clock } from './Clock.js';
@@ -19,7 +23,7 @@ import type { InFlight } from './InFlight.js';
 
 /** Creates one attempt's instance: construction and warm-up of a class, or the loader. */
 export interface InstanceFactory {
-  create(spec: ComponentSpec, abort: AttemptAbort, attempt: number): Promise<unknown>;
+  create(spec: ComponentSpec, handle: AttemptHandle, attempt: number): Promise<unknown>;
 }
 
 /** Where a component's load ends: told exactly once per {@link ComponentRunner.run}. */
@@ -78,12 +82,17 @@ export class ComponentRunner {
   }
 }
 
-/** One attempt: whichever of value, error, timeout or cancellation comes first ends it. */
-class Attempt extends Deadline<unknown> {
+/**
+ * One attempt: whichever of value, error, timeout or cancellation comes first ends it. It is also
+ * the handle its work controls it by: steps and timeout extensions, recorded in an
+ * {@link AttemptDetail} made only when the work first uses either.
+ */
+class Attempt extends Deadline<unknown> implements StepHost {
   /** When the attempt was aborted while its work still ran (NaN otherwise, or once that work settled). */
   #abandonedAt = NaN;
   /** True once the work was still running a tick after the abort, and that was reported. */
   #announced = false;
+  #detail: AttemptDetail | undefined = undefined;
 
   constructor(
     readonly runner: ComponentRunner,
@@ -124,7 +133,61 @@ class Attempt extends Deadline<unknown> {
   }
 
   protected override expired(): unknown {
-    return new ComponentTimeoutError(this.spec.name, this.spec.timeout, 'load', this.attempt);
+    const { spec, attempt } = this;
+    if (spec.maxTimeout === spec.timeout) return new ComponentTimeoutError(spec.name, spec.timeout, 'load', attempt);
+    const extended = this.#detail?.deadline ?? NaN;
+    return new ComponentTimeoutError(spec.name, spec.timeout, 'load', attempt, {
+      extensions: this.#detail?.extensionCount ?? 0,
+      deadlineMs: Number.isNaN(extended) ? spec.timeout : extended - this.startedAt,
+      maxTimeoutMs: spec.maxTimeout,
+    });
+  }
+
+  // The timer fired at the old deadline, but the work moved it: wait for the new one.
+  protected override postponed(): boolean {
+    const detail = this.#detail;
+    if (detail === undefined || !(detail.deadline > this.clock.now())) return false;
+    this.rearm(detail.armMs, detail.armFrom);
+    return true;
+  }
+
+  // StepHost / AttemptHandle: what the work's context calls.
+  get componentName(): string {
+    return this.spec.name;
+  }
+
+  now(): number {
+    return this.clock.now();
+  }
+
+  detail(): AttemptDetail | undefined {
+    if (this.over) return undefined; // the record is written: later steps are not part of it
+    return (this.#detail ??= new AttemptDetail());
+  }
+
+  step<T>(name: string, fn: StepWork<T>, tags: StepTags | undefined, parent: number): Promise<Awaited<T>> {
+    return runStep(this, name, fn, tags, parent);
+  }
+
+  extendTimeout(ms: number): number {
+    const { spec, startedAt } = this;
+    if (!(typeof ms === 'number' && ms >= 0)) throw new InvalidOptionError(spec.name, 'extendTimeout', 'takes a number of ms ≥ 0', ms);
+    if (this.over) return NaN;
+    const current = Number.isNaN(this.#detail?.deadline ?? NaN) ? startedAt + spec.timeout : this.#detail!.deadline;
+    const at = this.clock.now();
+    const limit = startedAt + spec.maxTimeout;
+    const capped = at + ms > limit;
+    const deadline = capped ? limit : at + ms;
+    if (!(deadline > current)) return current;
+    // The timer keeps its old deadline: when it fires, postponed() arms it again for this one.
+    // Armed as (ms from at) or (maxTimeout from the start), so timers share lists by duration.
+    this.detail()!.extended(at, deadline, capped ? spec.maxTimeout : ms, capped ? startedAt : at, capped);
+    return deadline;
+  }
+
+  /** The steps and extensions for the attempt's record, or undefined when it had none. */
+  sealed(finishedAt: number): SealedDetail | undefined {
+    return this.#detail?.seal(finishedAt);
   }
 
   /**
@@ -162,7 +225,7 @@ function loaded(run: Attempt, instance: unknown): void {
   }
   if (!hasHealthCheck(spec, instance)) {
     const finishedAt = env.clock.now();
-    env.states.recordAttempt(spec.index, attempt, startedAt, finishedAt, 'ready');
+    env.states.recordAttempt(spec.index, attempt, startedAt, finishedAt, 'ready', undefined, run.sealed(finishedAt));
     sink.settle(spec.index, ComponentStatus.Ready, instance, undefined, attempt, finishedAt);
     return;
   }
@@ -171,12 +234,12 @@ function loaded(run: Attempt, instance: unknown): void {
     (evaluation) => {
       const finishedAt = env.clock.now();
       if (env.health.record(spec.index, instance, evaluation, finishedAt) !== 'offline') {
-        env.states.recordAttempt(spec.index, attempt, startedAt, finishedAt, 'ready');
+        env.states.recordAttempt(spec.index, attempt, startedAt, finishedAt, 'ready', undefined, run.sealed(finishedAt));
         sink.settle(spec.index, ComponentStatus.Ready, instance, undefined, attempt, finishedAt);
         return;
       }
       const unhealthy = unhealthyError(spec, evaluation, attempt);
-      env.states.recordAttempt(spec.index, attempt, startedAt, finishedAt, 'unhealthy', unhealthy);
+      env.states.recordAttempt(spec.index, attempt, startedAt, finishedAt, 'unhealthy', unhealthy, run.sealed(finishedAt));
       if (attempt > spec.retry.count) {
         sink.settle(spec.index, ComponentStatus.Degraded, instance, unhealthy, attempt, finishedAt);
         return;
@@ -198,7 +261,7 @@ function failed(run: Attempt, thrown: unknown): void {
   const { cancel } = env;
   const error = normalise(spec, thrown, attempt, cancel);
   const finishedAt = env.clock.now();
-  env.states.recordAttempt(spec.index, attempt, startedAt, finishedAt, outcomeOf(error, cancel), error);
+  env.states.recordAttempt(spec.index, attempt, startedAt, finishedAt, outcomeOf(error, cancel), error, run.sealed(finishedAt));
   if (cancel.aborted || attempt > spec.retry.count) {
     sink.settle(spec.index, ComponentStatus.Failed, undefined, error, attempt, finishedAt);
     return;

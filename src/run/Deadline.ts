@@ -46,10 +46,30 @@ export abstract class Deadline<T = unknown> extends AttemptAbort implements Time
     if (ms !== Infinity && !this.#over) this.clock.arm(this, ms, from);
   }
 
-  /** The timer fired: a wait is over; work ran out of time. */
+  /** The timer fired: a wait is over; work ran out of time (unless its deadline was moved meanwhile). */
   onTimer(): void {
-    if (this.#waitsForWork) this.abort(this.expired());
-    else if (this.#end()) this.won(undefined as T);
+    if (this.#waitsForWork) {
+      if (!this.postponed()) this.abort(this.expired());
+    } else if (this.#end()) this.won(undefined as T);
+  }
+
+  /** True once the race is over (won, lost or aborted). */
+  protected get over(): boolean {
+    return this.#over;
+  }
+
+  /**
+   * Asked when the timer of a race with work fires: a race whose deadline was moved later meanwhile
+   * (an attempt's `extendTimeout`) arms the timer again for it with {@link rearm} and returns true.
+   * The deadline only ever moves through here, so there is still one timer per race.
+   */
+  protected postponed(): boolean {
+    return false;
+  }
+
+  /** Arms the timer again (from {@link postponed} only: the timer has just fired, so it is free). */
+  protected rearm(ms: number, from: number): void {
+    if (!this.#over) this.clock.arm(this, ms, from);
   }
 
   override abort(reason: unknown): void {

@@ -1,5 +1,6 @@
 import type { ComponentSpec } from '../component/ComponentSpec.js';
 import { readPreDestroyMethods } from '../component/readInjections.js';
+import type { WarmupContext } from '../component/WarmupContext.js';
 
 type Health = (instance: unknown, signal: AbortSignal) => unknown;
 type Dispose = (instance: unknown) => void | Promise<void>;
@@ -36,8 +37,8 @@ export function disposeHookOf(spec: ComponentSpec, instance: unknown): Dispose |
   };
 }
 
-/** The class's `onWarmup(signal)`, bound to the instance, or undefined when it has none. */
-export function warmupHookOf(instance: unknown): ((signal: AbortSignal) => unknown) | undefined {
+/** The class's `onWarmup(signal, ctx)`, bound to the instance, or undefined when it has none. */
+export function warmupHookOf(instance: unknown): ((signal: AbortSignal, ctx: WarmupContext) => unknown) | undefined {
   const onWarmup = (instance as { onWarmup?: unknown } | null)?.onWarmup;
-  return typeof onWarmup === 'function' ? (signal) => (onWarmup as (s: AbortSignal) => unknown).call(instance, signal) : undefined;
+  return typeof onWarmup === 'function' ? (signal, ctx) => (onWarmup as (s: AbortSignal, c: WarmupContext) => unknown).call(instance, signal, ctx) : undefined;
 }

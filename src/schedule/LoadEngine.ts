@@ -90,7 +90,7 @@ export class LoadEngine implements LoadSink {
   }
 
   /**
-   * Marks every non-deferred component (after priority inversion) as a member of the boot. Returns
+   * Marks every non-deferred component (after priority inversion) that is not Skipped as a member of the boot. Returns
    * how many there are, and those that already settled (loaded by `getAsync` before `boot()`), in
    * the order they settled. Nothing is queued yet: see {@link queueBootSet}.
    */
@@ -99,7 +99,8 @@ export class LoadEngine implements LoadSink {
     const settledEarly: number[] = [];
     let total = 0;
     for (let i = 0; i < effective.length; i++) {
-      if (effective[i]! >= Priority.DEFERRED) continue;
+      // Skipped components are no members: they count neither toward progress nor their wave.
+      if (effective[i]! >= Priority.DEFERRED || states.status[i] === ComponentStatus.Skipped) continue;
       total++;
       this.#inBoot[i] = 1;
       if (isSettled(states.status[i]!)) settledEarly.push(i);

@@ -16,6 +16,8 @@ function spec(index: number, name: string): ComponentSpec {
     dependsOn: [],
     optionalDependsOn: [],
     timeout: 1_000,
+    maxTimeout: 1_000,
+    enabled: true,
     retry: { count: 2, delay: 0, factor: 1, maxDelay: 0, jitter: 0 },
     required: true,
     memoryMb: 0,

@@ -135,9 +135,9 @@ function notReady(
   return { status: 503, headers: { 'retry-after': String(wholeSeconds(seconds)) }, body: { error: 'not ready', notReady: list } };
 }
 
-/** 1 s while loading (the boot is moving), 5 s once failed or stopped (only a recovery helps). */
+/** 1 s while loading (the boot is moving), 5 s once failed, stopped or skipped (only a recovery or a redeploy helps). */
 function defaultRetryAfter(list: readonly NotReadyComponent[]): number {
-  return list.some((c) => c.status === ComponentStatus.Failed || c.status === ComponentStatus.Stopped) ? 5 : 1;
+  return list.some((c) => c.status === ComponentStatus.Failed || c.status === ComponentStatus.Stopped || c.status === ComponentStatus.Skipped) ? 5 : 1;
 }
 
 /** A header needs a whole, positive number of seconds; a bad value from a function must not break the answer. */
@@ -157,6 +157,8 @@ function reasonOf(status: ComponentStatus): string {
       return 'failed to load';
     case ComponentStatus.Stopped:
       return 'stopped: the service is shutting down';
+    case ComponentStatus.Skipped:
+      return 'disabled by its enabled option: it never loads';
     case ComponentStatus.Ready:
       return 'ready';
   }

@@ -1,6 +1,7 @@
 import { SpanStatusCode, trace, type Attributes, type Context, type Span, type Tracer } from '@opentelemetry/api';
 import { ComponentStatus, type BootReport, type ComponentEvent, type Phase, type Warmup } from '../../index.js';
 import { componentSpanName, finishComponentSpan, loadStartOf } from './componentSpan.js';
+import { recordStepSpans } from './stepSpans.js';
 import { PreheatAttributes as A } from './PreheatAttributes.js';
 import { ShutdownTracer } from './ShutdownTracer.js';
 
@@ -154,6 +155,8 @@ export class BootTracer {
       [A.BOOT_DEGRADED]: report.degradedCount,
       [A.BOOT_FAILED]: report.failedCount,
       [A.BOOT_FAILED_COMPONENTS]: report.failedComponents,
+      [A.BOOT_SKIPPED]: report.skippedCount ?? 0,
+      [A.BOOT_SKIPPED_COMPONENTS]: report.skippedComponents ?? [],
     });
     if (phase === 'failed') {
       const failed = report.failedComponents.filter((n) => report.components[n]?.required);
@@ -171,6 +174,7 @@ export class BootTracer {
       if (this.#traced.has(c.name) || startTime === undefined || c.finishedAt === undefined) continue;
       this.#traced.add(c.name);
       const span = this.#config.tracer.startSpan(componentSpanName(c.name), { startTime, attributes: { [A.COMPONENT_NAME]: c.name } }, this.#bootContext);
+      recordStepSpans(this.#config.tracer, span, this.#config.parent, c);
       finishComponentSpan(span, c, c.status, c.finishedAt, undefined);
     }
   }
@@ -189,6 +193,7 @@ export class BootTracer {
     this.#open.delete(name);
     const c = report.components[name];
     if (c === undefined) return load.span.end(load.settledAt);
+    recordStepSpans(this.#config.tracer, load.span, this.#config.parent, c);
     finishComponentSpan(load.span, c, load.settled!, load.settledAt!, load.error);
   }
 }

@@ -16,7 +16,7 @@ export const PreheatAttributes = {
   COMPONENT_WAVE: 'preheat.component.wave',
   COMPONENT_REQUIRED: 'preheat.component.required',
   COMPONENT_ATTEMPTS: 'preheat.component.attempts',
-  /** Status the load settled with: `'ready'`, `'degraded'`, `'failed'` or `'stopped'`. */
+  /** Status the load settled with: `'ready'`, `'degraded'`, `'failed'` or `'stopped'` (a `'skipped'` component has no load span). */
   COMPONENT_OUTCOME: 'preheat.component.outcome',
   COMPONENT_ERROR_CODE: 'preheat.component.error_code',
   BOOT_SCHEDULE: 'preheat.boot.schedule',
@@ -25,10 +25,18 @@ export const PreheatAttributes = {
   BOOT_DEGRADED: 'preheat.boot.degraded',
   BOOT_FAILED: 'preheat.boot.failed',
   BOOT_FAILED_COMPONENTS: 'preheat.boot.failed_components',
+  /** Components disabled by `enabled` (status `skipped`): they have no load span. */
+  BOOT_SKIPPED: 'preheat.boot.skipped',
+  BOOT_SKIPPED_COMPONENTS: 'preheat.boot.skipped_components',
   ATTEMPT_NUMBER: 'preheat.attempt.number',
   /** `'ready'`, `'unhealthy'`, `'failed'`, `'timeout'` or `'cancelled'`. */
   ATTEMPT_OUTCOME: 'preheat.attempt.outcome',
   ATTEMPT_ERROR: 'preheat.attempt.error',
+  /** On a `preheat.step <name>` span: the step's name; its tags follow as `preheat.step.tag.<key>`. */
+  STEP_NAME: 'preheat.step.name',
+  STEP_TAG_PREFIX: 'preheat.step.tag.',
+  /** On a step span: the step was still running when its attempt ended. */
+  STEP_UNFINISHED: 'preheat.step.unfinished',
   /** On the `preheat.shutdown` span: components whose hooks ran (or had none) and ended well. */
   SHUTDOWN_STOPPED: 'preheat.shutdown.stopped',
   /** On the `preheat.shutdown` span: components whose hooks threw or timed out. */

@@ -8,7 +8,8 @@ import type { InstrumentOptions } from './InstrumentOptions.js';
  * one `preheat.load <name>` span per component load, from its first attempt to its settle, with
  * `preheat.component.*` attributes (name, priority, effective_priority, wave, attempts, outcome),
  * a `preheat.attempt` event per attempt and a `preheat.health_check` event per check during the
- * load. Failed loads record the exception and have status ERROR; so does the boot span when a
+ * load, and a `preheat.step <name>` child span per step (`ctx.step`; nested steps nest, tags become
+ * `preheat.step.tag.<key>` attributes). Failed loads record the exception and have status ERROR; so does the boot span when a
  * required component failed. Timestamps come from the Warmup's clock.
  *
  * A shutdown after a traced boot is its own `preheat.shutdown` span (not in the boot's trace: it

@@ -1,9 +1,10 @@
-// The seed's voice assistant, simulated: fifteen components across every priority with real
+// The seed's voice assistant, simulated: sixteen components across every priority with real
 // dependencies and delays in the range the seed measured (scaled down so the demo takes seconds).
 // It uses preheat through its public API only, in both styles: @Component classes with
-// constructor injection, and loader definitions.
+// constructor injection, and loader definitions. Two of them record named steps (see the report,
+// the timeline's sub-bars and `preheat analyze blame`), and one is disabled (Skipped).
 import { Container } from 'inversify';
-import { Component, Priority, Warmup, defineComponent, type CheckHealth, type LoadContext, type OnWarmup } from '../../index.js';
+import { Component, Priority, Warmup, defineComponent, type CheckHealth, type LoadContext, type OnWarmup, type WarmupContext } from '../../index.js';
 import { simulate } from './simulate.js';
 
 interface Config {
@@ -40,10 +41,13 @@ export class VoiceAuth implements OnWarmup {
   }
 }
 
-@Component({ name: 'nlp_engine', priority: Priority.HIGH, dependsOn: ['config'], memoryMb: 400 })
+/** Loads in named, tagged steps; each finished step is progress, which buys it more time. */
+@Component({ name: 'nlp_engine', priority: Priority.HIGH, dependsOn: ['config'], memoryMb: 400, timeout: 2_000, maxTimeout: 10_000 })
 export class NlpEngine implements OnWarmup {
-  async onWarmup(signal: AbortSignal): Promise<void> {
-    await simulate(650, signal);
+  async onWarmup(signal: AbortSignal, ctx: WarmupContext): Promise<void> {
+    await ctx.step('load vocabulary', () => simulate(200, signal), { words: 50_000 });
+    ctx.extendTimeout(2_000);
+    await ctx.step('load intent model', () => simulate(450, signal), { model: 'intent-v3' });
   }
 }
 
@@ -83,14 +87,36 @@ const macosController = defineComponent({
   },
 });
 
+/** The seed's slowest I/O, in steps: `preheat analyze blame` names `migrate` as its slowest. */
 @Component({ name: 'learning_database', priority: Priority.MEDIUM, timeout: 5_000 })
 export class LearningDatabase implements OnWarmup {
-  async onWarmup(signal: AbortSignal): Promise<void> {
-    await simulate(750, signal); // the seed's slowest I/O: connect and migrate
+  async onWarmup(signal: AbortSignal, ctx: WarmupContext): Promise<void> {
+    await ctx.step('connect', () => simulate(200, signal), { host: 'localhost' });
+    await ctx.step('migrate', async (stepSignal, steps) => {
+      await steps.step('lock', () => simulate(50, stepSignal));
+      await steps.step('apply', () => simulate(400, stepSignal), { migrations: 12 });
+    });
+    await ctx.step('warm cache', () => simulate(100, signal));
   }
 }
 
-const analytics = defineComponent({ token: 'analytics', priority: Priority.MEDIUM, dependsOn: [LearningDatabase], load: simulated(220, {}) });
+/** Disabled unless ASSISTANT_TELEMETRY=1: it ends Skipped, and analytics (an optional edge) goes on without it. */
+const telemetryUploader = defineComponent({
+  token: 'telemetry_uploader',
+  priority: Priority.MEDIUM,
+  enabled: function telemetryOptedIn() {
+    return process.env.ASSISTANT_TELEMETRY === '1';
+  },
+  load: simulated(120, { upload: (events: readonly unknown[]) => events.length }),
+});
+
+const analytics = defineComponent({
+  token: 'analytics',
+  priority: Priority.MEDIUM,
+  dependsOn: [LearningDatabase],
+  optionalDependsOn: ['telemetry_uploader'], // undefined while telemetry is off
+  load: simulated(220, {}),
+});
 
 /** Optional, and it fails: the boot goes on without the weather. */
 const weatherService = defineComponent({
@@ -151,6 +177,7 @@ export function createAssistant(): Warmup {
     visionSystem,
     macosController,
     LearningDatabase,
+    telemetryUploader,
     analytics,
     weatherService,
     predictiveHandler,

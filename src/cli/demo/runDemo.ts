@@ -28,7 +28,7 @@ export interface DemoOptions {
 export async function runDemo({ term, cwd, out = '.', verbose = false }: DemoOptions): Promise<number> {
   const { paint } = term;
   const warmup = createAssistant();
-  term.out.write(`${paint.bold('preheat demo')}: booting a simulated voice assistant (15 components, one of them DEFERRED)\n\n`);
+  term.out.write(`${paint.bold('preheat demo')}: booting a simulated voice assistant (16 components: one DEFERRED, one disabled)\n\n`);
   const stop = watchBoot(warmup, term, term.tty ? 'bar' : 'lines', verbose);
   let bootReport;
   try {

@@ -15,6 +15,7 @@ export function formatBlame(entries: readonly BlameEntry[], paint: Paint): strin
       if (e.status === 'degraded') notes.push(paint.yellow('degraded'));
       if (e.status === 'failed') notes.push(paint.red('failed'));
       if (!e.required) notes.push('optional');
+      if (e.slowestStep !== undefined) notes.push(`slowest step: ${terminalText(e.slowestStep.name)} ${formatDuration(e.slowestStep.durationMs)}`);
       return `${times[k]!.padStart(width)} ${terminalText(e.name)}${notes.length > 0 ? ` ${paint.grey('(')}${notes.join(paint.grey(', '))}${paint.grey(')')}` : ''}`;
     })
     .join('\n');

@@ -1,7 +1,7 @@
 import { ComponentStatus } from '../../index.js';
 import type { Paint } from '../Terminal.js';
 
-/** `ready` in green, `degraded` in yellow, `failed` in red; the others grey. */
+/** `ready` in green, `degraded` in yellow, `failed` in red; the others (`skipped` too) grey. */
 export function paintStatus(status: ComponentStatus, paint: Paint): string {
   switch (status) {
     case ComponentStatus.Ready:
@@ -13,6 +13,7 @@ export function paintStatus(status: ComponentStatus, paint: Paint): string {
     case ComponentStatus.Pending:
     case ComponentStatus.Loading:
     case ComponentStatus.Stopped:
+    case ComponentStatus.Skipped:
       return paint.grey(status);
   }
 }

@@ -41,6 +41,7 @@ export function summaryTable(report: BootReport, paint: Paint): string {
 
 function note(c: ComponentReport): string {
   if (c.status === ComponentStatus.Pending) return c.wave >= Priority.DEFERRED ? 'deferred: loads on first use' : 'not loaded';
+  if (c.status === ComponentStatus.Skipped) return terminalText(c.skipReason ?? 'disabled');
   if (c.lastError === undefined) return '';
   const line = terminalText(shortReason(c.lastError, c.name));
   return line.length <= 60 ? line : `${line.slice(0, 59)}…`;
@@ -49,12 +50,14 @@ function note(c: ComponentReport): string {
 /** One line: how the boot went. */
 export function summaryLine(report: BootReport, failedRequired: readonly string[], paint: Paint): string {
   const optionalFailed = report.failedComponents.length - failedRequired.length;
-  const notLoaded = report.total - report.readyCount - report.degradedCount - report.failedCount;
+  const skipped = report.skippedCount ?? 0;
+  const notLoaded = report.total - report.readyCount - report.degradedCount - report.failedCount - skipped;
   const parts = [
     paint.green(`${report.readyCount} ready`),
     ...(report.degradedCount > 0 ? [paint.yellow(`${report.degradedCount} degraded`)] : []),
     ...(report.failedCount > 0 ? [paint.red(`${report.failedCount} failed`) + (optionalFailed === report.failedCount ? ' (optional)' : '')] : []),
     ...(notLoaded > 0 ? [`${notLoaded} not loaded`] : []),
+    ...(skipped > 0 ? [paint.grey(`${skipped} skipped`)] : []),
   ];
   const time = formatDuration(report.totalLoadTimeMs);
   if (failedRequired.length > 0) {

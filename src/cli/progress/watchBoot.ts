@@ -71,6 +71,8 @@ export function watchBoot(warmup: Watchable, term: Terminal, mode: ProgressMode,
       case ComponentStatus.Degraded:
       case ComponentStatus.Failed:
         return print(settledLine(e));
+      case ComponentStatus.Skipped:
+        return print(`  ${paint.grey('-')} ${terminalText(e.name).padEnd(nameWidth)}  ${paint.grey(`skipped: ${terminalText(e.message ?? 'disabled')}`)}`);
       case ComponentStatus.Pending:
       case ComponentStatus.Stopped:
         return;

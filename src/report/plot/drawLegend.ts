@@ -11,6 +11,7 @@ const items: readonly LegendItem[] = [
   { label: 'degraded', swatch: (x, y) => `<rect class="swatch" x="${x}" y="${y}" width="12" height="12" rx="2" fill="${kindColour.degraded}"/>` },
   { label: 'failed', swatch: (x, y) => `<rect class="swatch" x="${x}" y="${y}" width="12" height="12" rx="2" fill="${kindColour.failed}"/>` },
   { label: 'retried attempt', swatch: (x, y) => `<rect class="swatch" x="${x}" y="${y}" width="12" height="12" rx="2" fill="url(#retried-stripes)"/>` },
+  { label: 'step', swatch: (x, y) => `<rect class="step" x="${x}" y="${y + 8}" width="12" height="4"/>` },
   {
     label: 'critical chain',
     swatch: (x, y) => `<rect class="swatch" x="${x}" y="${y}" width="12" height="12" rx="2" fill="#fff8c5" stroke="${criticalColour}" stroke-width="1.5"/>`,

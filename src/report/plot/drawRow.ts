@@ -1,11 +1,12 @@
 import { Priority, priorityName } from '../../component/Priority.js';
 import type { ComponentReport } from '../BootReport.js';
 import { attemptKind } from './attemptKind.js';
+import { drawSteps } from './drawSteps.js';
 import { escapeXml } from './escapeXml.js';
 import { formatDuration } from './formatDuration.js';
 import { fitLabel, round, type TimelineLayout } from './timelineLayout.js';
 
-/** One component's row: label, a bar per attempt (backoff dotted between), a ✕ if it never ran, its time. */
+/** One component's row: label, a bar per attempt with its steps inside (backoff dotted between), a ✕ if it never ran, its time. */
 export function drawRow(out: string[], c: ComponentReport, i: number, critical: boolean, geo: TimelineLayout): void {
   const top = geo.rowsTop + i * geo.rowHeight;
   const mid = round(top + geo.rowHeight / 2);
@@ -24,11 +25,13 @@ export function drawRow(out: string[], c: ComponentReport, i: number, critical: 
     out.push(
       `<rect class="bar ${attemptKind(a, k === history.length - 1)}${crit}" x="${x}" y="${barY}" width="${w}" height="${geo.barHeight}" rx="${geo.barHeight >= 6 ? 2 : 0}" data-component="${escapeXml(c.name)}" data-attempt="${a.attempt}"><title>${escapeXml(clip(tip))}</title></rect>`,
     );
+    drawSteps(out, c.name, a, barY, geo);
     const next = history[k + 1];
     if (next !== undefined && geo.x(next.startedAt) > x + w + 1) out.push(`<line class="backoff" x1="${x + w}" y1="${mid}" x2="${geo.x(next.startedAt)}" y2="${mid}"/>`);
   }
   if (c.finishedAt === undefined) {
-    if (geo.showLabels) out.push(`<text class="note" x="${geo.plotLeft + 4}" y="${mid}" dy="0.35em">not loaded (${c.wave >= Priority.DEFERRED ? 'deferred: loads on first use' : c.status})</text>`);
+    const why = c.skipReason !== undefined ? `skipped: ${c.skipReason}` : `not loaded (${c.wave >= Priority.DEFERRED ? 'deferred: loads on first use' : c.status})`;
+    if (geo.showLabels) out.push(`<text class="note" x="${geo.plotLeft + 4}" y="${mid}" dy="0.35em">${escapeXml(clip(why))}</text>`);
     return;
   }
   const end = geo.x(c.finishedAt);

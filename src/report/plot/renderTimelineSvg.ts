@@ -85,13 +85,15 @@ export function renderTimelineSvg(report: BootReport, options: TimelineOptions =
 }
 
 function subtitle(report: BootReport): string {
-  const notLoaded = Object.values(report.components).filter((c) => c.finishedAt === undefined).length;
+  const skipped = report.skippedCount ?? 0;
+  const notLoaded = Object.values(report.components).filter((c) => c.finishedAt === undefined).length - skipped;
   return [
     `${report.total} components`,
     `${report.readyCount} ready`,
     `${report.degradedCount} degraded`,
     `${report.failedCount} failed`,
     ...(notLoaded > 0 ? [`${notLoaded} not loaded`] : []),
+    ...(skipped > 0 ? [`${skipped} skipped`] : []),
     `boot ${formatDuration(report.totalLoadTimeMs)}`,
     `schedule ${report.schedule}`,
   ].join(' · ');

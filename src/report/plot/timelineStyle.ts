@@ -32,6 +32,10 @@ export const timelineCss = `
   .bar.retried { fill: url(#retried-stripes); }
   .bar.crit { stroke: ${criticalColour}; stroke-width: 1.5; }
   .bar:hover { opacity: 0.75; }
+  .step { fill: #0b3d2e; fill-opacity: 0.55; stroke: #ffffff; stroke-width: 0.5; }
+  .step.failed { fill: #7a1f00; }
+  .step.unfinished { fill-opacity: 0.3; }
+  .step:hover { fill-opacity: 0.9; }
   .crit-row { fill: #fff8c5; }
   .crit-link { fill: none; stroke: ${criticalColour}; stroke-width: 1.2; stroke-dasharray: 3 2; }
   .backoff { stroke: #8c959f; stroke-width: 1; stroke-dasharray: 2 2; }
