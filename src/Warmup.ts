@@ -1,6 +1,7 @@
 import 'reflect-metadata/lite';
 import type { Container } from 'inversify';
 import type { Observable } from 'rxjs';
+import { Learning } from './adaptive/Learning.js';
 import { Boot } from './boot/Boot.js';
 import { Loads } from './boot/Loads.js';
 import { Planner } from './boot/Planner.js';
@@ -62,6 +63,7 @@ export class Warmup {
   readonly #waits: Waits;
   readonly #monitors: Monitors;
   readonly #shutdown: Shutdown;
+  readonly #learning: Learning;
 
   constructor(container: Container, options?: WarmupOptions) {
     assertContainer(container);
@@ -71,17 +73,18 @@ export class Warmup {
     const { specs } = registry;
     const states = (this.#states = new ComponentStates(specs));
     const readiness = (this.#readiness = new Readiness(states, specs, this.#phase));
-    const planner = new Planner(registry, container);
+    const learning = (this.#learning = new Learning(specs, states, clock, resolved.profile));
+    const planner = new Planner(registry, container, learning);
     const lookup = new ComponentLookup(container, registry, states, planner);
     const factory = new ComponentFactory(container, lookup, states, clock, registry, resolved.construction);
-    const loads = (this.#loads = new Loads({ specs, states, readiness, planner, clock, options: resolved, factory, instances: lookup }));
-    const bindings = new ComponentBindings({ container, strategy: resolved.binding, registry, states, instances: lookup, onDemand: loads });
+    const loads = (this.#loads = new Loads({ specs, states, readiness, planner, clock, options: resolved, factory, instances: lookup, learning }));
+    const bindings = new ComponentBindings({ container, strategy: resolved.binding, registry, states, instances: lookup, onDemand: loads, usage: learning.usage });
     this.#registrar = new Registrar(registry, states, bindings, { planner, phase: this.#phase });
     const { healthTimeout, shutdownTimeout, random } = resolved;
     const monitors = (this.#monitors = new Monitors({ specs, states, plan: planner, loads, bindings, clock, healthTimeout, shutdownTimeout, random }));
-    this.#shutdown = new Shutdown({ specs, states, readiness, plan: planner, work: loads, monitors, bindings, clock, shutdownTimeout });
+    this.#shutdown = new Shutdown({ specs, states, readiness, plan: planner, work: loads, monitors, bindings, clock, shutdownTimeout, profile: learning });
     const stopper = { shutdown: () => this.#shutdown.start() };
-    this.#boot = new Boot({ specs, states, readiness, planner, loads, clock, schedule: resolved.schedule, failFast: resolved.failFast, health: monitors, stopper });
+    this.#boot = new Boot({ specs, states, readiness, planner, loads, clock, schedule: resolved.schedule, failFast: resolved.failFast, health: monitors, stopper, learning });
     this.#waits = new Waits(specs, readiness, loads.waves, resolved.scheduler);
     this.container = container;
     this.events$ = states.events.asObservable();
@@ -223,6 +226,16 @@ export class Warmup {
    */
   get acceptingRequests(): boolean {
     return this.#phase.acceptingRequests;
+  }
+
+  /**
+   * Runs `fn` as a unit of work of `kind` (a request type, a job): the components it uses
+   * (`container.get`, `getAsync`, however deep in its async calls) are recorded for that kind, so
+   * {@link prepare} can load them ahead next time. Scopes nest; concurrent kinds stay apart.
+   * @example `app.post('/search', (req, res) => warmup.track('search', () => search(req, res)));`
+   */
+  track<T>(kind: string, fn: () => T | Promise<T>): Promise<T> {
+    return this.#learning.tracker.track(kind, fn);
   }
 
   /** A report of the current state (the same shape `boot()` resolves with), a snapshot. @example `console.table(warmup.report().components);` */

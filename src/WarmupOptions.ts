@@ -1,4 +1,5 @@
 import { asyncScheduler, type SchedulerLike } from 'rxjs';
+import type { ProfileOptions } from './adaptive/ProfileOptions.js';
 import { maxTimerMs } from './component/validateOptions.js';
 import { InvalidOptionError } from './errors/InvalidOptionError.js';
 
@@ -47,6 +48,11 @@ export interface WarmupOptions {
    * falls back to it by itself).
    */
   readonly construction?: 'preheat' | 'inversify';
+  /**
+   * Learn from each boot and use it at the next: priorities, load order, predictions
+   * (docs/adaptive.md). Default: usage is recorded in memory only and nothing is learned.
+   */
+  readonly profile?: ProfileOptions;
 }
 
 /** {@link WarmupOptions} with defaults applied. */
@@ -67,6 +73,7 @@ export function resolveWarmupOptions(options: WarmupOptions = {}): ResolvedWarmu
     random: options.random === undefined ? Math.random : options.random,
     binding: options.binding === undefined ? 'lazy' : options.binding,
     construction: options.construction === undefined ? 'preheat' : options.construction,
+    profile: options.profile === undefined ? {} : options.profile,
   };
   const { maxConcurrent, memoryBudgetMb, healthTimeout, shutdownTimeout, schedule } = resolved;
   if (!(typeof maxConcurrent === 'number' && (maxConcurrent === Infinity || (Number.isInteger(maxConcurrent) && maxConcurrent >= 1)))) {
@@ -89,10 +96,25 @@ export function resolveWarmupOptions(options: WarmupOptions = {}): ResolvedWarmu
   if (resolved.construction !== 'preheat' && resolved.construction !== 'inversify') {
     throw new InvalidOptionError('Warmup', 'construction', "must be 'preheat' or 'inversify'", resolved.construction);
   }
+  checkProfile(resolved.profile);
   if (schedule !== 'waves' && schedule !== 'eager') {
     throw new InvalidOptionError('Warmup', 'schedule', "must be 'waves' or 'eager'", schedule);
   }
   return resolved;
+}
+
+function checkProfile(profile: unknown): void {
+  if (typeof profile !== 'object' || profile === null) throw new InvalidOptionError('Warmup', 'profile', 'must be an object ({ path } or { store })', profile);
+  const { path, store, saveInterval, decay, alpha, apply } = profile as ProfileOptions;
+  if (path !== undefined && (typeof path !== 'string' || path.length === 0)) throw new InvalidOptionError('Warmup', 'profile.path', 'must be a non-empty file path', path);
+  if (store !== undefined && (typeof store?.load !== 'function' || typeof store.save !== 'function')) {
+    throw new InvalidOptionError('Warmup', 'profile.store', 'must be a ProfileStore (with load() and save())', store);
+  }
+  if (saveInterval !== undefined) checkTimerLimit('profile.saveInterval', saveInterval);
+  for (const [name, value] of [['profile.decay', decay], ['profile.alpha', alpha]] as const) {
+    if (value !== undefined && !(typeof value === 'number' && value >= 0 && value <= 1)) throw new InvalidOptionError('Warmup', name, 'must be a number from 0 to 1', value);
+  }
+  if (apply !== undefined && typeof apply !== 'boolean') throw new InvalidOptionError('Warmup', 'profile.apply', 'must be a boolean', apply);
 }
 
 function checkTimerLimit(option: string, value: unknown): void {

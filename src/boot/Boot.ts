@@ -1,3 +1,4 @@
+import type { LearnedReport } from '../adaptive/LearnedReport.js';
 import type { ComponentSpec } from '../component/ComponentSpec.js';
 import { debug } from '../debug.js';
 import type { BootReport } from '../report/BootReport.js';
@@ -20,6 +21,14 @@ export interface HealthScores {
   scoreOf(index: number): HealthScore | undefined;
 }
 
+/** The learning loop as the boot sees it: read the profile first, report it, hear when ready. */
+export interface BootLearning {
+  readonly enabled: boolean;
+  load(): Promise<void>;
+  booted(): void;
+  report(): LearnedReport | undefined;
+}
+
 /** What {@link Boot} is built from. */
 export interface BootConfig {
   readonly specs: readonly ComponentSpec[];
@@ -32,6 +41,7 @@ export interface BootConfig {
   readonly failFast: boolean;
   readonly health: HealthScores;
   readonly stopper: Stopper;
+  readonly learning: BootLearning;
 }
 
 /**
@@ -56,7 +66,7 @@ export class Boot {
 
   /** A report of the current state (the same shape `boot()` resolves with). */
   report(): BootReport {
-    const { specs, states, planner, schedule, health, clock } = this.#config;
+    const { specs, states, planner, schedule, health, clock, learning } = this.#config;
     const now = clock.now();
     return buildReport({
       specs,
@@ -67,17 +77,19 @@ export class Boot {
       healthOf: (i) => health.scoreOf(i),
       startedAt: Number.isNaN(this.#startedAt) ? now : this.#startedAt,
       finishedAt: Number.isNaN(this.#finishedAt) ? now : this.#finishedAt,
+      learned: learning.report(),
     });
   }
 
   async #start(): Promise<BootReport> {
     await Promise.resolve(); // boot() never throws synchronously
-    const { specs, loads, readiness, schedule, failFast, clock, stopper } = this.#config;
+    const { specs, loads, readiness, schedule, failFast, clock, stopper, learning } = this.#config;
+    if (learning.enabled) await learning.load(); // the profile, read before the plan (never rejects)
     // shutdown() called in the same tick as boot(): there is nothing to cancel yet, so do not start.
     if (loads.cancelled !== undefined) throw loads.cancelled;
     this.#startedAt = clock.now();
     debug('boot: %d components, %s', specs.length, schedule);
-    return runBoot({
+    const report = await runBoot({
       specs,
       loads,
       readiness,
@@ -89,5 +101,7 @@ export class Boot {
       },
       shutdown: () => stopper.shutdown(),
     });
+    learning.booted();
+    return report;
   }
 }

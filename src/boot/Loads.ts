@@ -1,3 +1,4 @@
+import type { Learning } from '../adaptive/Learning.js';
 import { ComponentStatus, isUsable } from '../component/ComponentStatus.js';
 import type { ComponentSpec } from '../component/ComponentSpec.js';
 import { Priority } from '../component/Priority.js';
@@ -24,6 +25,8 @@ export interface LoadsConfig {
   readonly factory: InstanceFactory;
   /** Hands an instance out, or throws ComponentNotReadyError fit for its status. */
   readonly instances: { instanceOrThrow(index: number): unknown };
+  /** Learned load times (the queue's order) and the usage counts of getAsync. */
+  readonly learning: Pick<Learning, 'rank' | 'usage'>;
 }
 
 /**
@@ -60,7 +63,7 @@ export class Loads implements SettleListener, BootWaves {
   /** The engine, planning first if needed (throws on cycles and missing dependencies). */
   engine(): LoadEngine {
     if (this.#engine !== undefined) return this.#engine;
-    const { specs, states, planner, options } = this.#config;
+    const { specs, states, planner, options, learning } = this.#config;
     const plan = planner.plan();
     this.#engine = new LoadEngine({
       specs,
@@ -69,6 +72,7 @@ export class Loads implements SettleListener, BootWaves {
       effective: plan.effective,
       maxConcurrent: options.maxConcurrent,
       memoryBudgetMb: options.memoryBudgetMb,
+      rank: learning.rank(plan, options.schedule),
       run: this.#env,
       listener: this,
     });
@@ -144,7 +148,8 @@ export class Loads implements SettleListener, BootWaves {
    * Rejects with ComponentNotReadyError (with the cause) when it failed or the container stops.
    */
   async instance(index: number): Promise<unknown> {
-    const { states, readiness, instances } = this.#config;
+    const { states, readiness, instances, learning } = this.#config;
+    learning.usage.getAsync(index);
     if (!isUsable(states.status[index]!) && !readiness.phase.stopping) await this.demand(index);
     return instances.instanceOrThrow(index);
   }

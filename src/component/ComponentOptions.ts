@@ -1,4 +1,5 @@
 import type { LazyServiceIdentifier, ServiceIdentifier } from 'inversify';
+import type { AdaptiveBounds } from '../adaptive/AdaptiveOptions.js';
 import type { Priority } from './Priority.js';
 
 /**
@@ -85,4 +86,9 @@ export interface ComponentOptions {
   readonly healthTimeout?: number;
   /** Time limit of the shutdown hook in ms. Default: the Warmup's `shutdownTimeout`. */
   readonly shutdownTimeout?: number;
+  /**
+   * Bounds for learned priorities (with a `profile`, see docs/adaptive.md), or `false` to keep its
+   * priority whatever was learned. Default: between the more urgent of its own and HIGH, and DEFERRED.
+   */
+  readonly adaptive?: AdaptiveBounds | false;
 }

@@ -1,4 +1,5 @@
 import type { Newable, ServiceIdentifier } from 'inversify';
+import type { AdaptiveBounds } from '../adaptive/AdaptiveOptions.js';
 import type { ComponentDefinition } from './ComponentDefinition.js';
 import type { DependencyRef } from './ComponentOptions.js';
 import type { Priority } from './Priority.js';
@@ -23,6 +24,8 @@ export interface ComponentSpec {
   readonly memoryMb: number;
   readonly healthTimeout: number | undefined;
   readonly shutdownTimeout: number | undefined;
+  /** Bounds for learned priorities; false: pinned. */
+  readonly adaptive?: AdaptiveBounds | false | undefined;
   /** Present for class components. */
   readonly ctor: Newable | undefined;
   /** A class's constructor and property injections, read at register (empty for definitions). */

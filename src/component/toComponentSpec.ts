@@ -73,6 +73,7 @@ function build(
     memoryMb: options.memoryMb ?? d.memoryMb,
     healthTimeout: options.healthTimeout,
     shutdownTimeout: options.shutdownTimeout,
+    adaptive: options.adaptive,
     ctor,
     injections,
     definition,

@@ -28,6 +28,7 @@ export function validateComponentOptions(name: string, options: ComponentOptions
   if (options.name !== undefined && (typeof options.name !== 'string' || options.name.length === 0)) {
     throw new InvalidOptionError(name, 'name', 'must be a non-empty string', options.name);
   }
+  if (options.adaptive !== undefined) checkAdaptive(name, options.adaptive);
   if (options.dependsOn !== undefined) checkDependencyList(name, 'dependsOn', options.dependsOn);
   if (options.optionalDependsOn !== undefined) checkDependencyList(name, 'optionalDependsOn', options.optionalDependsOn);
   if (options.inject !== undefined) {
@@ -85,5 +86,18 @@ function checkDependencyList(name: string, option: string, list: readonly unknow
         'an undefined class token usually means a circular import: wrap it as new LazyServiceIdentifier(() => Dep).',
       );
     }
+  }
+}
+
+function checkAdaptive(name: string, adaptive: unknown): void {
+  if (adaptive === false) return;
+  if (typeof adaptive !== 'object' || adaptive === null) {
+    throw new InvalidOptionError(name, 'adaptive', 'must be false or { min, max } (priorities)', adaptive);
+  }
+  const { min, max } = adaptive as { min?: unknown; max?: unknown };
+  if (min !== undefined && !isPriority(min)) throw new InvalidOptionError(name, 'adaptive.min', 'must be a Priority', min);
+  if (max !== undefined && !isPriority(max)) throw new InvalidOptionError(name, 'adaptive.max', 'must be a Priority', max);
+  if (min !== undefined && max !== undefined && (min as number) > (max as number)) {
+    throw new InvalidOptionError(name, 'adaptive', 'min must be as urgent as max or more (CRITICAL = 0 … DEFERRED = 4)', adaptive);
   }
 }

@@ -1,3 +1,4 @@
+import type { LearnedReport } from '../adaptive/LearnedReport.js';
 import type { ComponentStatus } from '../component/ComponentStatus.js';
 import type { Priority } from '../component/Priority.js';
 import type { HealthScore } from '../lifecycle/MonitorOptions.js';
@@ -85,4 +86,6 @@ export interface BootReport {
   readonly failedComponents: string[];
   /** Every registered component, keyed by name. */
   readonly components: Record<string, ComponentReport>;
+  /** What the boot learned from earlier boots and used (present with `WarmupOptions.profile`). */
+  readonly learned?: LearnedReport;
 }

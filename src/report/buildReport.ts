@@ -1,3 +1,4 @@
+import type { LearnedReport } from '../adaptive/LearnedReport.js';
 import { ComponentStatus } from '../component/ComponentStatus.js';
 import type { ComponentSpec } from '../component/ComponentSpec.js';
 import { PreheatError } from '../errors/PreheatError.js';
@@ -17,6 +18,8 @@ export interface ReportSource {
   readonly startedAt: number;
   readonly finishedAt: number;
   readonly healthOf?: (index: number) => HealthScore | undefined;
+  /** What the boot learned (with a profile). */
+  readonly learned?: LearnedReport | undefined;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -75,6 +78,7 @@ export function buildReport(source: ReportSource): BootReport {
     degradedComponents,
     failedComponents,
   } as Mutable<BootReport>;
+  if (source.learned !== undefined) report.learned = source.learned;
   Object.defineProperty(report, 'components', {
     enumerable: true,
     configurable: true,

@@ -31,6 +31,8 @@ export interface LoadEngineConfig {
   readonly effective: Uint8Array;
   readonly maxConcurrent: number;
   readonly memoryBudgetMb: number;
+  /** Longest remaining path per component, from learned load times (duration-aware order), or undefined. */
+  readonly rank?: Float64Array | undefined;
   /** The attempts' environment, built once; the engine runs its own {@link ComponentRunner} on it. */
   readonly run: RunEnvironment;
   readonly listener: SettleListener;
@@ -77,6 +79,7 @@ export class LoadEngine implements LoadSink {
       maxConcurrent: config.maxConcurrent,
       memoryBudgetMb: config.memoryBudgetMb,
       buckets: Priority.DEFERRED + 1, // on-demand, then CRITICAL … LOW
+      rank: config.rank,
       memoryOf: (i) => config.specs[i]!.memoryMb,
       start: (i) => this.#start(i),
       startable: (i) => config.states.status[i] === ComponentStatus.Pending,
