@@ -52,6 +52,7 @@ export class Learning {
   readonly #restored = new Set<number>();
   #stopSaving: (() => void) | undefined;
   #stopped = false;
+  #saving: Promise<void> = Promise.resolve();
   primeMs: number | undefined;
 
   constructor(
@@ -154,8 +155,16 @@ export class Learning {
     again();
   }
 
-  /** Saves the profile with this boot folded in (never rejects). */
-  async save(): Promise<void> {
+  /**
+   * Saves the profile with this boot folded in (never rejects). Saves run one after another, so an
+   * earlier one can never land after a later one.
+   */
+  save(): Promise<void> {
+    this.#saving = this.#saving.then(() => this.#save());
+    return this.#saving;
+  }
+
+  async #save(): Promise<void> {
     const store = this.#store;
     const graph = this.#graph;
     if (store === undefined || graph === undefined) return;
