@@ -18,6 +18,10 @@ Usage:
       The chain of components that decided when the boot (or <component>) finished.
       "@" is when a component settled, "+" how long it took.
 
+  preheat analyze learned <report.json> [--json]
+      What the boot learned from its profile: each priority it changed and why, the load
+      order, predictions, priming, and any profile it refused.
+
   preheat analyze plot <report.json> [-o boot.svg | -o boot.html] [--width <px>]
       An SVG timeline (or an HTML page with hover details); SVG on stdout without -o.
 
