@@ -21,8 +21,8 @@ const getMany = (token: string, times = 6) => (w: Warmup) => {
 };
 
 describe('learned priorities', () => {
-  beforeEach(() => jest.useFakeTimers());
-  afterEach(() => jest.useRealTimers());
+  beforeEach(() => void jest.useFakeTimers());
+  afterEach(() => void jest.useRealTimers());
 
   it('should promote a component used early and often, one step per boot, and say why', async () => {
     const store = new MemoryStore();

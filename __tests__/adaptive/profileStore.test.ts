@@ -28,8 +28,8 @@ async function run(store: ProfileStore, items = defs(), use?: (c: Container) => 
 }
 
 describe('profile persistence', () => {
-  beforeEach(() => jest.useFakeTimers());
-  afterEach(() => jest.useRealTimers());
+  beforeEach(() => void jest.useFakeTimers());
+  afterEach(() => void jest.useRealTimers());
 
   describe('FileProfileStore', () => {
     let dir: string;

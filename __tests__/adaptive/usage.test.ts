@@ -8,8 +8,8 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 const timed = (token: string, ms: number, extra: Partial<ComponentDefinition> = {}): ComponentDefinition => ({ token, load: async () => (await sleep(ms), { token }), ...extra });
 
 describe('usage recording', () => {
-  beforeEach(() => jest.useFakeTimers());
-  afterEach(() => jest.useRealTimers());
+  beforeEach(() => void jest.useFakeTimers());
+  afterEach(() => void jest.useRealTimers());
 
   async function bootOnce(store: MemoryStore, use: (warmup: Warmup, container: Container) => Promise<void>): Promise<UsageProfile> {
     const container = new Container();
