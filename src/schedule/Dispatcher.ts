@@ -36,6 +36,8 @@ export class Dispatcher {
   #limit = 0;
   #stopped = false;
   #pumping = false;
+  /** Above 0 while a settle releases its dependents: they are queued, then started together. */
+  #held = 0;
   /** False when there is no memory budget: no estimate is read at all. */
   readonly #budgeted: boolean;
 
@@ -66,6 +68,19 @@ export class Dispatcher {
     this.pump();
   }
 
+  /**
+   * Runs `fn` (which enqueues several items) without starting any of them until it returns, so a
+   * free slot goes to the most urgent (or longest-path) of them all, not to the first enqueued.
+   */
+  batch(fn: () => void): void {
+    this.#held++;
+    try {
+      fn();
+    } finally {
+      this.#held--;
+    }
+  }
+
   /** Starts nothing more and forgets what is queued. */
   stop(): void {
     this.#stopped = true;
@@ -73,7 +88,7 @@ export class Dispatcher {
   }
 
   pump(): void {
-    if (this.#pumping || this.#stopped) return;
+    if (this.#pumping || this.#stopped || this.#held > 0) return;
     this.#pumping = true;
     try {
       const { maxConcurrent, memoryBudgetMb } = this.config;

@@ -231,8 +231,11 @@ export class LoadEngine implements LoadSink {
     // Settle first so the dependents it releases are queued before the freed slot is handed out:
     // the most urgent ready component gets it. (A stop may have settled it already.)
     if (!isSettled(states.status[index]!)) {
-      states.settle(index, status, finishedAt, instance, error, attempts);
-      this.#propagate(index);
+      // Batched: the dependents it releases all reach the queue before any starts (finished pumps).
+      this.dispatcher.batch(() => {
+        states.settle(index, status, finishedAt, instance, error, attempts);
+        this.#propagate(index);
+      });
     }
     this.dispatcher.finished(index);
     if (this.dispatcher.running === 0 && this.#idleWaiters.length > 0) {
