@@ -30,7 +30,7 @@ export { ComponentStatus, isUsable } from './component/ComponentStatus.js';
 export type { ComponentOptions, BackoffConfig, DependencyRef, InjectRef } from './component/ComponentOptions.js';
 export type { ComponentDecorator } from './component/Component.js';
 export { defineComponent, type ComponentDefinition, type LoadContext } from './component/ComponentDefinition.js';
-export type { OnWarmup, CheckHealth, OnShutdown } from './component/ComponentHooks.js';
+export type { OnWarmup, CheckHealth, OnShutdown, Prime } from './component/ComponentHooks.js';
 export type { ComponentId } from './component/ComponentRegistry.js';
 export type { Registrable } from './component/toComponentSpec.js';
 export type { ComponentEvent } from './readiness/ComponentEvent.js';

@@ -38,6 +38,4 @@ export interface LearnedReport {
   readonly warnings: readonly string[];
   /** `warmup.prepare(kind)` calls so far (the last 16). */
   readonly predictions: readonly PredictionReport[];
-  /** Time the `prime()` hooks took before `ready`, ms (absent when no component has one). */
-  readonly primeMs?: number;
 }

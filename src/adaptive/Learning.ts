@@ -53,7 +53,6 @@ export class Learning {
   #stopSaving: (() => void) | undefined;
   #stopped = false;
   #saving: Promise<void> = Promise.resolve();
-  primeMs: number | undefined;
 
   constructor(
     private readonly specs: readonly ComponentSpec[],
@@ -202,7 +201,6 @@ export class Learning {
       warnings: this.#warnings.slice(),
       predictions: this.predictions.slice(),
     };
-    if (this.primeMs !== undefined) report.primeMs = this.primeMs;
     return report;
   }
 

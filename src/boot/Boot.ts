@@ -53,6 +53,7 @@ export class Boot {
   #run: Promise<BootReport> | undefined;
   #startedAt = NaN;
   #finishedAt = NaN;
+  #primeMs: number | undefined;
 
   constructor(config: BootConfig) {
     this.#config = config;
@@ -78,6 +79,7 @@ export class Boot {
       startedAt: Number.isNaN(this.#startedAt) ? now : this.#startedAt,
       finishedAt: Number.isNaN(this.#finishedAt) ? now : this.#finishedAt,
       learned: learning.report(),
+      primeMs: this.#primeMs,
     });
   }
 
@@ -95,6 +97,9 @@ export class Boot {
       readiness,
       schedule,
       failFast,
+      prime: async () => {
+        this.#primeMs = await loads.prime();
+      },
       report: () => {
         this.#finishedAt = clock.now();
         return this.report();

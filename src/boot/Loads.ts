@@ -1,4 +1,5 @@
 import type { Learning } from '../adaptive/Learning.js';
+import { runPriming } from '../adaptive/runPriming.js';
 import { ComponentStatus, isUsable } from '../component/ComponentStatus.js';
 import type { ComponentSpec } from '../component/ComponentSpec.js';
 import { Priority } from '../component/Priority.js';
@@ -77,6 +78,14 @@ export class Loads implements SettleListener, BootWaves {
       listener: this,
     });
     return this.#engine;
+  }
+
+  /** Runs the boot members' `prime()` hooks (none once cancelled); resolves with their time, if any ran. */
+  prime(): Promise<number | undefined> {
+    if (this.cancelled !== undefined || this.#engine === undefined) return Promise.resolve(undefined);
+    const { specs, states, clock } = this.#config;
+    const engine = this.#engine;
+    return runPriming({ specs, states, clock, inFlight: this.#inFlight, inBoot: (i) => engine.inBoot(i) });
   }
 
   /** Set when the work was cancelled (shutdown, fail-fast). */

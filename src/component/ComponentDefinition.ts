@@ -51,6 +51,16 @@ export interface ComponentDefinition<T = unknown> extends Omit<ComponentOptions,
   recover?(instance: T, signal: AbortSignal): void | Promise<void>;
   /** Releases the instance at shutdown or when it is discarded. */
   onShutdown?(instance: T): void | Promise<void>;
+  /**
+   * Priming: after the last wave, before `ready`, a few representative calls so the first real
+   * request finds warm (JIT-compiled) code. Within `timeout`; a failure is a warning.
+   */
+  prime?(instance: T, signal: AbortSignal): void | Promise<void>;
+  /**
+   * The cheap part of loading, run by `warmup.prepare(kind)` when the kind's use of this component
+   * is likely but not certain (a DNS lookup, a file read into the page cache). A failure is a warning.
+   */
+  prepare?(signal: AbortSignal): void | Promise<void>;
 }
 
 /** Type guard: a definition object rather than a class. */

@@ -88,4 +88,6 @@ export interface BootReport {
   readonly components: Record<string, ComponentReport>;
   /** What the boot learned from earlier boots and used (present with `WarmupOptions.profile`). */
   readonly learned?: LearnedReport;
+  /** Time the `prime()` hooks took after the last wave, before `ready`, ms (present when one ran). */
+  readonly primeMs?: number;
 }

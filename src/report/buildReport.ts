@@ -20,6 +20,8 @@ export interface ReportSource {
   readonly healthOf?: (index: number) => HealthScore | undefined;
   /** What the boot learned (with a profile). */
   readonly learned?: LearnedReport | undefined;
+  /** Time the `prime()` hooks took, when some ran. */
+  readonly primeMs?: number | undefined;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -79,6 +81,7 @@ export function buildReport(source: ReportSource): BootReport {
     failedComponents,
   } as Mutable<BootReport>;
   if (source.learned !== undefined) report.learned = source.learned;
+  if (source.primeMs !== undefined) report.primeMs = source.primeMs;
   Object.defineProperty(report, 'components', {
     enumerable: true,
     configurable: true,

@@ -1,5 +1,4 @@
 import type { LearnedReport } from '../../adaptive/LearnedReport.js';
-import { formatDuration } from '../../report/plot/formatDuration.js';
 import type { Paint } from '../Terminal.js';
 import { terminalText } from './terminalText.js';
 
@@ -17,7 +16,6 @@ export function formatLearned(learned: LearnedReport | undefined, paint: Paint):
     const used = p.used === undefined ? '' : `; used ${p.used.map(terminalText).join(', ') || 'nothing'}`;
     lines.push(`  prepare('${terminalText(p.kind)}'): preloaded ${p.preloaded.map(terminalText).join(', ') || 'nothing'}${p.prepared.length > 0 ? `, prepared ${p.prepared.map(terminalText).join(', ')}` : ''}${used}`);
   }
-  if (learned.primeMs !== undefined) lines.push(`  priming: ${formatDuration(learned.primeMs)} before ready`);
   for (const w of learned.warnings) lines.push(`  ${paint.yellow('warning')}: ${terminalText(w)}`);
   return lines.join('\n');
 }
