@@ -24,11 +24,12 @@ export interface PrimingParts {
  * `timeout`. A hook that throws or times out is a warning event; priming never fails a boot.
  * Resolves with the time it took, or undefined when no component has a hook (nothing ran).
  */
-export async function runPriming({ specs, states, clock, inFlight, inBoot }: PrimingParts): Promise<number | undefined> {
+export async function runPriming(parts: PrimingParts): Promise<number | undefined> {
+  const { specs, states, clock, inFlight } = parts;
   const hooks: Promise<void>[] = [];
   const startedAt = clock.now();
   for (let i = 0; i < specs.length; i++) {
-    if (!inBoot(i) || !isUsable(states.status[i]!)) continue;
+    if (!parts.inBoot(i) || !isUsable(states.status[i]!)) continue;
     const spec = specs[i]!;
     const prime = primeHookOf(spec, states.instance[i]);
     if (prime === undefined) continue;

@@ -38,8 +38,8 @@ export function disposeHookOf(spec: ComponentSpec, instance: unknown): Dispose |
 
 /** The priming hook: the definition's `prime(instance, signal)` or the class's `prime(signal)`, or undefined. */
 export function primeHookOf(spec: ComponentSpec, instance: unknown): ((signal: AbortSignal) => unknown) | undefined {
-  const fromDefinition = spec.definition?.prime;
-  if (fromDefinition !== undefined) return (signal) => fromDefinition.call(spec.definition, instance, signal);
+  const definition = spec.definition;
+  if (definition?.prime !== undefined) return (signal) => definition.prime!(instance, signal);
   const prime = spec.ctor === undefined ? undefined : (instance as { prime?: unknown } | null)?.prime;
   return typeof prime === 'function' ? (signal) => (prime as (s: AbortSignal) => unknown).call(instance, signal) : undefined;
 }
