@@ -2,6 +2,8 @@ import 'reflect-metadata/lite';
 import type { Container } from 'inversify';
 import type { Observable } from 'rxjs';
 import { Learning } from './adaptive/Learning.js';
+import type { PredictionReport } from './adaptive/LearnedReport.js';
+import { Preloader } from './adaptive/Preloader.js';
 import { Boot } from './boot/Boot.js';
 import { Loads } from './boot/Loads.js';
 import { Planner } from './boot/Planner.js';
@@ -64,6 +66,7 @@ export class Warmup {
   readonly #monitors: Monitors;
   readonly #shutdown: Shutdown;
   readonly #learning: Learning;
+  readonly #preloader: Preloader;
 
   constructor(container: Container, options?: WarmupOptions) {
     assertContainer(container);
@@ -85,6 +88,8 @@ export class Warmup {
     this.#shutdown = new Shutdown({ specs, states, readiness, plan: planner, work: loads, monitors, bindings, clock, shutdownTimeout, profile: learning });
     const stopper = { shutdown: () => this.#shutdown.start() };
     this.#boot = new Boot({ specs, states, readiness, planner, loads, clock, schedule: resolved.schedule, failFast: resolved.failFast, health: monitors, stopper, learning });
+    const { kinds, predictions } = learning;
+    this.#preloader = new Preloader({ specs, states, clock, kinds, predictions, options: resolved.profile.predictor ?? {}, effective: () => planner.effective, demand: (i) => loads.demand(i) });
     this.#waits = new Waits(specs, readiness, loads.waves, resolved.scheduler);
     this.container = container;
     this.events$ = states.events.asObservable();
@@ -236,6 +241,17 @@ export class Warmup {
    */
   track<T>(kind: string, fn: () => T | Promise<T>): Promise<T> {
     return this.#learning.tracker.track(kind, fn);
+  }
+
+  /**
+   * A unit of work of `kind` is about to start: loads in the background the DEFERRED components that
+   * kind used with confidence ≥ 0.75 (hits ÷ (hits + misses) over earlier {@link track} runs), and
+   * runs only the cheap `prepare()` hook of those between 0.2 and 0.75. Returns what it did; the
+   * next `track(kind, …)` records what was really used (both in `report().learned.predictions`).
+   * @example `warmup.prepare('vision'); // the user opened the camera: the model starts loading now`
+   */
+  prepare(kind: string): PredictionReport {
+    return this.#preloader.prepare(kind);
   }
 
   /** A report of the current state (the same shape `boot()` resolves with), a snapshot. @example `console.table(warmup.report().components);` */

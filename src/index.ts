@@ -73,4 +73,5 @@ export type { KindRow } from './adaptive/KindTable.js';
 export type { AdaptiveBounds, AdvisorOptions } from './adaptive/AdaptiveOptions.js';
 export type { PriorityAdjustment } from './adaptive/advisePriorities.js';
 export type { LearnedReport, PredictionReport } from './adaptive/LearnedReport.js';
+export type { PredictorOptions } from './adaptive/Preloader.js';
 export { LazyServiceIdentifier } from 'inversify';

@@ -1,4 +1,5 @@
 import type { AdvisorOptions } from './AdaptiveOptions.js';
+import type { PredictorOptions } from './Preloader.js';
 import type { ProfileStore } from './ProfileStore.js';
 
 /**
@@ -26,6 +27,8 @@ export interface ProfileOptions {
   readonly alpha?: number;
   /** When priorities are promoted and demoted. */
   readonly advisor?: AdvisorOptions;
+  /** The thresholds of `warmup.prepare(kind)`. */
+  readonly predictor?: PredictorOptions;
   /** Learn and record, but boot with the declared priorities and FIFO order (a dry run). Default true. */
   readonly apply?: boolean;
 }

@@ -16,9 +16,9 @@ export class ComponentTimeoutError extends PreheatError {
   /** The limit that was exceeded, in ms. */
   readonly timeoutMs: number;
   /** What timed out. */
-  readonly phase: 'load' | 'health' | 'shutdown' | 'prime';
+  readonly phase: 'load' | 'health' | 'shutdown' | 'prime' | 'prepare';
 
-  constructor(component: string, timeoutMs: number, phase: 'load' | 'health' | 'shutdown' | 'prime', attempt?: number) {
+  constructor(component: string, timeoutMs: number, phase: 'load' | 'health' | 'shutdown' | 'prime' | 'prepare', attempt?: number) {
     super(`Component '${component}' ${phaseText[phase]} did not finish within ${timeoutMs} ms${attempt === undefined ? '' : ` (attempt ${attempt})`}`, {
       component,
       attempt,
@@ -29,10 +29,11 @@ export class ComponentTimeoutError extends PreheatError {
   }
 }
 
-const phaseText = { load: 'warm-up', health: 'health check', shutdown: 'shutdown hook', prime: 'priming' } as const;
+const phaseText = { load: 'warm-up', health: 'health check', shutdown: 'shutdown hook', prime: 'priming', prepare: 'prepare() hook' } as const;
 const hints = {
   load: "raise 'timeout', or make the warm-up honour its AbortSignal and finish sooner.",
   health: "health checks must be fast: raise 'healthTimeout' or make the check cheaper.",
   shutdown: "raise 'shutdownTimeout', or make onShutdown finish sooner.",
+  prepare: "prepare() must be cheap (it runs on a guess): keep it well within 'timeout'.",
   prime: "priming runs within the component's 'timeout': make prime() cheaper (a few representative calls).",
 } as const;
