@@ -75,13 +75,14 @@ export class Preloader {
 
   /** Starts the component's cheap hook; false when it has none. */
   #runPrepare(spec: ComponentSpec): boolean {
-    const fromDefinition = spec.definition?.prepare;
-    const fromClass = (spec.ctor as { prepare?: unknown } | undefined)?.prepare;
-    const hook = fromDefinition === undefined ? (typeof fromClass === 'function' ? (fromClass as (signal: AbortSignal) => unknown) : undefined) : fromDefinition;
+    const definition = spec.definition;
+    const ctor = spec.ctor as { prepare?: unknown } | undefined;
+    let hook: ((signal: AbortSignal) => unknown) | undefined;
+    if (definition?.prepare !== undefined) hook = (signal) => definition.prepare!(signal);
+    else if (typeof ctor?.prepare === 'function') hook = (signal) => (ctor as { prepare(signal: AbortSignal): unknown }).prepare(signal);
     if (hook === undefined) return false;
-    const owner = fromDefinition === undefined ? spec.ctor : spec.definition;
     const { clock, states } = this.parts;
-    withDeadline(clock, (abort) => hook.call(owner, abort.signal) as unknown, { ms: spec.timeout, onTimeout: () => new ComponentTimeoutError(spec.name, spec.timeout, 'prepare') }).catch((error: unknown) =>
+    withDeadline<unknown>(clock, (abort) => hook(abort.signal), { ms: spec.timeout, onTimeout: () => new ComponentTimeoutError(spec.name, spec.timeout, 'prepare') }).catch((error: unknown) =>
       states.warn(spec.index, clock.now(), `prepare() failed: ${describeError(error)}`),
     );
     return true;
