@@ -1,4 +1,5 @@
 import { asyncScheduler, type SchedulerLike } from 'rxjs';
+import type { CacheOptions } from './adaptive/CacheOptions.js';
 import type { ProfileOptions } from './adaptive/ProfileOptions.js';
 import { maxTimerMs } from './component/validateOptions.js';
 import { InvalidOptionError } from './errors/InvalidOptionError.js';
@@ -53,6 +54,11 @@ export interface WarmupOptions {
    * (docs/adaptive.md). Default: usage is recorded in memory only and nothing is learned.
    */
   readonly profile?: ProfileOptions;
+  /**
+   * Persisted warm state: components with `snapshot()` / `restore(state, signal)` are saved here
+   * after a successful boot and restored at the next one (docs/adaptive.md). Default: none.
+   */
+  readonly cache?: CacheOptions | undefined;
 }
 
 /** {@link WarmupOptions} with defaults applied. */
@@ -74,6 +80,7 @@ export function resolveWarmupOptions(options: WarmupOptions = {}): ResolvedWarmu
     binding: options.binding === undefined ? 'lazy' : options.binding,
     construction: options.construction === undefined ? 'preheat' : options.construction,
     profile: options.profile === undefined ? {} : options.profile,
+    cache: options.cache,
   };
   const { maxConcurrent, memoryBudgetMb, healthTimeout, shutdownTimeout, schedule } = resolved;
   if (!(typeof maxConcurrent === 'number' && (maxConcurrent === Infinity || (Number.isInteger(maxConcurrent) && maxConcurrent >= 1)))) {
@@ -97,6 +104,7 @@ export function resolveWarmupOptions(options: WarmupOptions = {}): ResolvedWarmu
     throw new InvalidOptionError('Warmup', 'construction', "must be 'preheat' or 'inversify'", resolved.construction);
   }
   checkProfile(resolved.profile);
+  checkCache(resolved.cache);
   if (schedule !== 'waves' && schedule !== 'eager') {
     throw new InvalidOptionError('Warmup', 'schedule', "must be 'waves' or 'eager'", schedule);
   }
@@ -115,6 +123,15 @@ function checkProfile(profile: unknown): void {
     if (value !== undefined && !(typeof value === 'number' && value >= 0 && value <= 1)) throw new InvalidOptionError('Warmup', name, 'must be a number from 0 to 1', value);
   }
   if (apply !== undefined && typeof apply !== 'boolean') throw new InvalidOptionError('Warmup', 'profile.apply', 'must be a boolean', apply);
+}
+
+function checkCache(cache: unknown): void {
+  if (cache === undefined) return;
+  if (typeof cache !== 'object' || cache === null) throw new InvalidOptionError('Warmup', 'cache', 'must be an object ({ dir, maxAge, maxBytes })', cache);
+  const { dir, maxAge, maxBytes } = cache as CacheOptions;
+  if (typeof dir !== 'string' || dir.length === 0) throw new InvalidOptionError('Warmup', 'cache.dir', 'must be a non-empty folder path', dir);
+  if (maxAge !== undefined && !(typeof maxAge === 'number' && maxAge > 0)) throw new InvalidOptionError('Warmup', 'cache.maxAge', 'must be a positive number of ms', maxAge);
+  if (maxBytes !== undefined && !(typeof maxBytes === 'number' && maxBytes > 0)) throw new InvalidOptionError('Warmup', 'cache.maxBytes', 'must be a positive number of bytes', maxBytes);
 }
 
 function checkTimerLimit(option: string, value: unknown): void {

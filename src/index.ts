@@ -74,4 +74,5 @@ export type { AdaptiveBounds, AdvisorOptions } from './adaptive/AdaptiveOptions.
 export type { PriorityAdjustment } from './adaptive/advisePriorities.js';
 export type { LearnedReport, PredictionReport } from './adaptive/LearnedReport.js';
 export type { PredictorOptions } from './adaptive/Preloader.js';
+export type { CacheOptions } from './adaptive/CacheOptions.js';
 export { LazyServiceIdentifier } from 'inversify';

@@ -49,7 +49,6 @@ export class Learning {
   #advice: Advice | undefined;
   #durationAware = false;
   readonly #warnings: string[] = [];
-  readonly #restored = new Set<number>();
   #stopSaving: (() => void) | undefined;
   #stopped = false;
   #saving: Promise<void> = Promise.resolve();
@@ -59,6 +58,8 @@ export class Learning {
     private readonly states: ComponentStates,
     private readonly clock: Clock,
     options: ProfileOptions | undefined,
+    /** Components restored from a snapshot: their load time says nothing of a full warm-up. */
+    private readonly restoredFrom: { wasRestored(index: number): boolean },
   ) {
     this.usage = new UsageRecorder(clock);
     this.tracker = new WorkTracker(this.usage, { observe: (kind, used) => this.#observe(kind, used) });
@@ -132,11 +133,6 @@ export class Learning {
     return remainingPaths(plan.graph, plan.order, duration, plan.effective, schedule === 'waves');
   }
 
-  /** A component was restored from a snapshot: its load time is not a warm-up's. */
-  restored(index: number): void {
-    this.#restored.add(index);
-  }
-
   /** The boot is ready: first uses are measured from now; the profile is saved, and then periodically. */
   booted(): void {
     this.usage.ready();
@@ -181,7 +177,7 @@ export class Learning {
     const at = this.clock.now();
     const advised = this.#advice?.priorities ?? Uint8Array.from(this.specs.slice(0, graph.size), (s) => s.priority);
     const learning = { decay: this.#options.decay ?? 0.5, alpha: this.#options.alpha ?? 0.5 };
-    return foldBoot(this.#base ?? emptyProfile(this.#hash, at), { specs: this.specs, graph, states: this.states, usage: this.usage, kinds: this.kinds, advised, restored: this.#restored, at }, learning);
+    return foldBoot(this.#base ?? emptyProfile(this.#hash, at), { specs: this.specs, graph, states: this.states, usage: this.usage, kinds: this.kinds, advised, restored: { has: (i) => this.restoredFrom.wasRestored(i) }, at }, learning);
   }
 
   /** Shutdown: the periodic save stops, the last one runs. */

@@ -16,7 +16,7 @@ export interface BootObservation {
   /** The priority each component got this boot (after the advisor, before inversion). */
   readonly advised: ArrayLike<number>;
   /** Components restored from a snapshot this boot: their load time says nothing of a full warm-up. */
-  readonly restored: ReadonlySet<number>;
+  readonly restored: { has(index: number): boolean };
   readonly at: number;
 }
 

@@ -29,6 +29,14 @@ export interface BootLearning {
   report(): LearnedReport | undefined;
 }
 
+/** Persisted warm state as the boot sees it: read before the plan, saved after a good boot. */
+export interface BootSnapshots {
+  readonly enabled: boolean;
+  load(): Promise<void>;
+  save(): Promise<void>;
+  readonly restoredNames: string[];
+}
+
 /** What {@link Boot} is built from. */
 export interface BootConfig {
   readonly specs: readonly ComponentSpec[];
@@ -42,6 +50,7 @@ export interface BootConfig {
   readonly health: HealthScores;
   readonly stopper: Stopper;
   readonly learning: BootLearning;
+  readonly snapshots: BootSnapshots;
 }
 
 /**
@@ -67,7 +76,7 @@ export class Boot {
 
   /** A report of the current state (the same shape `boot()` resolves with). */
   report(): BootReport {
-    const { specs, states, planner, schedule, health, clock, learning } = this.#config;
+    const { specs, states, planner, schedule, health, clock, learning, snapshots } = this.#config;
     const now = clock.now();
     return buildReport({
       specs,
@@ -80,13 +89,14 @@ export class Boot {
       finishedAt: Number.isNaN(this.#finishedAt) ? now : this.#finishedAt,
       learned: learning.report(),
       primeMs: this.#primeMs,
+      restored: snapshots.enabled ? snapshots.restoredNames : undefined,
     });
   }
 
   async #start(): Promise<BootReport> {
     await Promise.resolve(); // boot() never throws synchronously
-    const { specs, loads, readiness, schedule, failFast, clock, stopper, learning } = this.#config;
-    if (learning.enabled) await learning.load(); // the profile, read before the plan (never rejects)
+    const { specs, loads, readiness, schedule, failFast, clock, stopper, learning, snapshots } = this.#config;
+    if (learning.enabled || snapshots.enabled) await Promise.all([learning.load(), snapshots.load()]); // before the plan; never reject
     // shutdown() called in the same tick as boot(): there is nothing to cancel yet, so do not start.
     if (loads.cancelled !== undefined) throw loads.cancelled;
     this.#startedAt = clock.now();
@@ -107,6 +117,7 @@ export class Boot {
       shutdown: () => stopper.shutdown(),
     });
     learning.booted();
+    void snapshots.save(); // never rejects; a shutdown waits for it
     return report;
   }
 }

@@ -91,4 +91,9 @@ export interface ComponentOptions {
    * priority whatever was learned. Default: between the more urgent of its own and HIGH, and DEFERRED.
    */
   readonly adaptive?: AdaptiveBounds | false;
+  /**
+   * The version of its snapshot's shape (with `WarmupOptions.cache`): a snapshot of another version
+   * is never restored. Raise it when `snapshot()`'s output changes meaning. Default 0.
+   */
+  readonly cacheVersion?: string | number;
 }

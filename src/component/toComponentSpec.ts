@@ -74,6 +74,7 @@ function build(
     healthTimeout: options.healthTimeout,
     shutdownTimeout: options.shutdownTimeout,
     adaptive: options.adaptive,
+    cacheVersion: options.cacheVersion,
     ctor,
     injections,
     definition,

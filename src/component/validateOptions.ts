@@ -29,6 +29,9 @@ export function validateComponentOptions(name: string, options: ComponentOptions
     throw new InvalidOptionError(name, 'name', 'must be a non-empty string', options.name);
   }
   if (options.adaptive !== undefined) checkAdaptive(name, options.adaptive);
+  if (options.cacheVersion !== undefined && typeof options.cacheVersion !== 'string' && !Number.isFinite(options.cacheVersion)) {
+    throw new InvalidOptionError(name, 'cacheVersion', 'must be a string or a finite number', options.cacheVersion);
+  }
   if (options.dependsOn !== undefined) checkDependencyList(name, 'dependsOn', options.dependsOn);
   if (options.optionalDependsOn !== undefined) checkDependencyList(name, 'optionalDependsOn', options.optionalDependsOn);
   if (options.inject !== undefined) {

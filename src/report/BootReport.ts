@@ -90,4 +90,6 @@ export interface BootReport {
   readonly learned?: LearnedReport;
   /** Time the `prime()` hooks took after the last wave, before `ready`, ms (present when one ran). */
   readonly primeMs?: number;
+  /** Components restored from a snapshot instead of warmed up in full (present with `WarmupOptions.cache`). */
+  readonly restoredComponents?: string[];
 }

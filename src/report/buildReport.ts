@@ -22,6 +22,8 @@ export interface ReportSource {
   readonly learned?: LearnedReport | undefined;
   /** Time the `prime()` hooks took, when some ran. */
   readonly primeMs?: number | undefined;
+  /** Components restored from a snapshot (with a cache). */
+  readonly restored?: readonly string[] | undefined;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -82,6 +84,7 @@ export function buildReport(source: ReportSource): BootReport {
   } as Mutable<BootReport>;
   if (source.learned !== undefined) report.learned = source.learned;
   if (source.primeMs !== undefined) report.primeMs = source.primeMs;
+  if (source.restored !== undefined) report.restoredComponents = source.restored.slice();
   Object.defineProperty(report, 'components', {
     enumerable: true,
     configurable: true,
