@@ -64,7 +64,7 @@ export function advisePriorities(specs: readonly ComponentSpec[], profile: Usage
       reason = `used early and often: ${round(uses)} uses per boot, first ${round(entry.firstUseMs)} ms after ready`;
     } else if (entry.bootsUnused >= unusedBoots) {
       next = last + 1;
-      reason = `unused for ${entry.bootsUnused} boots`;
+      reason = `unused for ${entry.bootsUnused} boot${entry.bootsUnused === 1 ? '' : 's'}`;
     } else if (entry.bootsUnused === 0 && last > own) {
       next = last - 1;
       reason = `used again (${round(uses)} uses per boot): back toward its own priority`;

@@ -28,8 +28,10 @@ Usage:
   preheat analyze trace <report.json> [-o trace.json]
       Chrome trace-event JSON, for https://ui.perfetto.dev or chrome://tracing.
 
-  preheat demo [--out <dir>]
+  preheat demo [--out <dir>] [--profile <dir>]
       Boot a simulated voice assistant; writes boot-report.json and boot-timeline.svg to <dir>.
+      It learns: run it twice and the second boot uses what the first recorded (profile and
+      snapshots in <dir>/.preheat, or --profile <dir>; delete it to start over).
 
 Options for every command:
   --verbose         more output; stack traces on errors

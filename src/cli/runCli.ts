@@ -34,6 +34,7 @@ const optionSchema = {
   output: { type: 'string', short: 'o' },
   out: { type: 'string' },
   width: { type: 'string' },
+  profile: { type: 'string' },
 } as const;
 
 /** Where the CLI runs: its streams, environment and working folder. */
