@@ -5,8 +5,9 @@ import { Component, Priority, Warmup, type BootReport, type ComponentDefinition 
 @Component({ name: 'search', priority: Priority.LOW, cacheVersion: 1 })
 export class Search {
   index: string[] = [];
-  async onWarmup(): Promise<void> {
-    this.index = ['alpha', 'beta']; // stands for building an index: slow
+  async onWarmup(signal: AbortSignal): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, 20)); // stands for building an index: slow
+    if (!signal.aborted) this.index = ['alpha', 'beta'];
   }
   snapshot(): unknown {
     return this.index; // persisted warm state, restored at the next boot
