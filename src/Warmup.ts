@@ -4,6 +4,7 @@ import type { Observable } from 'rxjs';
 import { Learning } from './adaptive/Learning.js';
 import type { PredictionReport } from './adaptive/LearnedReport.js';
 import { Preloader } from './adaptive/Preloader.js';
+import { IdleReleaser } from './adaptive/IdleReleaser.js';
 import { SnapshotCache } from './adaptive/SnapshotCache.js';
 import { Boot } from './boot/Boot.js';
 import { Loads } from './boot/Loads.js';
@@ -68,6 +69,7 @@ export class Warmup {
   readonly #shutdown: Shutdown;
   readonly #learning: Learning;
   readonly #preloader: Preloader;
+  readonly #idle: IdleReleaser;
 
   constructor(container: Container, options?: WarmupOptions) {
     assertContainer(container);
@@ -80,16 +82,18 @@ export class Warmup {
     const snapshots = new SnapshotCache(specs, states, clock, resolved.cache);
     const learning = (this.#learning = new Learning(specs, states, clock, resolved.profile, snapshots));
     const planner = new Planner(registry, container, learning);
-    const lookup = new ComponentLookup(container, registry, states, planner);
+    const phase = this.#phase;
+    const idle = (this.#idle = new IdleReleaser({ specs, states, clock, usage: learning.usage, graph: () => planner.graph, release: (i) => loads.release(i), forget: (s) => bindings.release(s), stopping: () => phase.stopping }));
+    const lookup = new ComponentLookup(container, registry, states, planner, idle);
     const factory = new ComponentFactory(container, lookup, states, clock, registry, resolved.construction, snapshots);
-    const loads = (this.#loads = new Loads({ specs, states, readiness, planner, clock, options: resolved, factory, instances: lookup, learning }));
+    const loads = (this.#loads = new Loads({ specs, states, readiness, planner, clock, options: resolved, factory, instances: lookup, learning, idle }));
     const bindings = new ComponentBindings({ container, strategy: resolved.binding, registry, states, instances: lookup, onDemand: loads, usage: learning.usage });
     this.#registrar = new Registrar(registry, states, bindings, { planner, phase: this.#phase });
     const { healthTimeout, shutdownTimeout, random } = resolved;
     const monitors = (this.#monitors = new Monitors({ specs, states, plan: planner, loads, bindings, clock, healthTimeout, shutdownTimeout, random }));
     this.#shutdown = new Shutdown({ specs, states, readiness, plan: planner, work: loads, monitors, bindings, clock, shutdownTimeout, adaptive: [learning, snapshots] });
     const stopper = { shutdown: () => this.#shutdown.start() };
-    this.#boot = new Boot({ specs, states, readiness, planner, loads, clock, schedule: resolved.schedule, failFast: resolved.failFast, health: monitors, stopper, learning, snapshots });
+    this.#boot = new Boot({ specs, states, readiness, planner, loads, clock, schedule: resolved.schedule, failFast: resolved.failFast, health: monitors, stopper, learning, snapshots, idle });
     const { kinds, predictions } = learning;
     this.#preloader = new Preloader({ specs, states, clock, kinds, predictions, options: resolved.profile.predictor ?? {}, effective: () => planner.effective, demand: (i) => loads.demand(i) });
     this.#waits = new Waits(specs, readiness, loads.waves, resolved.scheduler);
@@ -254,6 +258,15 @@ export class Warmup {
    */
   prepare(kind: string): PredictionReport {
     return this.#preloader.prepare(kind);
+  }
+
+  /**
+   * Keeps a component with `idle: { after }` hot: it is never released for idleness or to make room
+   * in the memory budget.
+   * @example `warmup.pin(BigModel); // the demo day: no cold start`
+   */
+  pin(id: ComponentId): void {
+    this.#idle.pin(this.#registry.resolve(id));
   }
 
   /** A report of the current state (the same shape `boot()` resolves with), a snapshot. @example `console.table(warmup.report().components);` */

@@ -51,6 +51,8 @@ export interface BootConfig {
   readonly stopper: Stopper;
   readonly learning: BootLearning;
   readonly snapshots: BootSnapshots;
+  /** Idle tiers: watching starts once the boot is ready. */
+  readonly idle: { start(): void };
 }
 
 /**
@@ -117,6 +119,7 @@ export class Boot {
       shutdown: () => stopper.shutdown(),
     });
     learning.booted();
+    this.#config.idle.start();
     void snapshots.save(); // never rejects; a shutdown waits for it
     return report;
   }

@@ -28,6 +28,8 @@ export interface LoadsConfig {
   readonly instances: { instanceOrThrow(index: number): unknown };
   /** Learned load times (the queue's order) and the usage counts of getAsync. */
   readonly learning: Pick<Learning, 'rank' | 'usage'>;
+  /** Idle tiers: room is made (LRU release) before an on-demand load under a memory budget. */
+  readonly idle?: { makeRoom(index: number, budgetMb: number): void };
 }
 
 /**
@@ -98,6 +100,11 @@ export class Loads implements SettleListener, BootWaves {
     return this.engine().demand(index);
   }
 
+  /** Sends a usable component back to cold (see `LoadEngine.release`); the caller disposes it. */
+  release(index: number): void {
+    this.engine().release(index);
+  }
+
   /** Loads these components again as fresh instances (a restart), dependencies first. */
   reload(nodes: readonly number[]): Promise<void> {
     return this.engine().reload(nodes);
@@ -157,9 +164,12 @@ export class Loads implements SettleListener, BootWaves {
    * Rejects with ComponentNotReadyError (with the cause) when it failed or the container stops.
    */
   async instance(index: number): Promise<unknown> {
-    const { states, readiness, instances, learning } = this.#config;
+    const { states, readiness, instances, learning, idle, options } = this.#config;
     learning.usage.getAsync(index);
-    if (!isUsable(states.status[index]!) && !readiness.phase.stopping) await this.demand(index);
+    if (!isUsable(states.status[index]!) && !readiness.phase.stopping) {
+      idle?.makeRoom(index, options.memoryBudgetMb);
+      await this.demand(index);
+    }
     return instances.instanceOrThrow(index);
   }
 }

@@ -61,6 +61,8 @@ export interface ComponentDefinition<T = unknown> extends Omit<ComponentOptions,
    * is likely but not certain (a DNS lookup, a file read into the page cache). A failure is a warning.
    */
   prepare?(signal: AbortSignal): void | Promise<void>;
+  /** Releases the instance when it goes cold for idleness (`idle`); default: `onShutdown`. */
+  onRelease?(instance: T): void | Promise<void>;
   /** Persisted warm state (with `WarmupOptions.cache`): a JSON-safe picture of the instance, saved after boot. */
   snapshot?(instance: T): unknown;
   /** Rebuilds the instance from a fresh snapshot of the same `cacheVersion`, instead of `load`. */

@@ -96,4 +96,10 @@ export interface ComponentOptions {
    * is never restored. Raise it when `snapshot()`'s output changes meaning. Default 0.
    */
   readonly cacheVersion?: string | number;
+  /**
+   * Hot / warm / cold: after `after` ms with no resolution (`get`, `getAsync`) the component is
+   * released (its `onRelease`, else its shutdown hook, runs) and loads again on the next
+   * `getAsync`; never while a usable component depends on it, nor once pinned (`warmup.pin`).
+   */
+  readonly idle?: { readonly after: number };
 }

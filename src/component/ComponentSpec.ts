@@ -27,6 +27,7 @@ export interface ComponentSpec {
   /** Bounds for learned priorities; false: pinned. */
   readonly adaptive?: AdaptiveBounds | false | undefined;
   readonly cacheVersion?: string | number | undefined;
+  readonly idle?: { readonly after: number } | undefined;
   /** Present for class components. */
   readonly ctor: Newable | undefined;
   /** A class's constructor and property injections, read at register (empty for definitions). */

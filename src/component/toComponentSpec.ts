@@ -75,6 +75,7 @@ function build(
     shutdownTimeout: options.shutdownTimeout,
     adaptive: options.adaptive,
     cacheVersion: options.cacheVersion,
+    idle: options.idle,
     ctor,
     injections,
     definition,

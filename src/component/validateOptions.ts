@@ -29,6 +29,11 @@ export function validateComponentOptions(name: string, options: ComponentOptions
     throw new InvalidOptionError(name, 'name', 'must be a non-empty string', options.name);
   }
   if (options.adaptive !== undefined) checkAdaptive(name, options.adaptive);
+  if (options.idle !== undefined) {
+    if (typeof options.idle !== 'object' || options.idle === null) throw new InvalidOptionError(name, 'idle', 'must be { after: ms }', options.idle);
+    checkPositive(name, 'idle.after', options.idle.after);
+    if (options.idle.after === undefined) throw new InvalidOptionError(name, 'idle.after', 'is required: the idle time in ms before release', undefined);
+  }
   if (options.cacheVersion !== undefined && typeof options.cacheVersion !== 'string' && !Number.isFinite(options.cacheVersion)) {
     throw new InvalidOptionError(name, 'cacheVersion', 'must be a string or a finite number', options.cacheVersion);
   }

@@ -4,7 +4,10 @@ import { Priority } from '../component/Priority.js';
 import { ComponentNotReadyError } from '../readiness/ComponentNotReadyError.js';
 
 /** The error `container.get` / `getAsync` raise for a component that is not usable, with a hint fit for its status. */
-export function notReadyError(spec: ComponentSpec, status: ComponentStatus, cause: unknown): ComponentNotReadyError {
+export function notReadyError(spec: ComponentSpec, status: ComponentStatus, cause: unknown, released = false): ComponentNotReadyError {
+  if (released && status === ComponentStatus.Pending) {
+    return new ComponentNotReadyError(spec.name, status, `it was released for idleness (idle.after ${spec.idle?.after} ms): await warmup.getAsync('${spec.name}') warms it again.`, cause);
+  }
   return new ComponentNotReadyError(spec.name, status, hintFor(spec, status), cause);
 }
 

@@ -175,6 +175,18 @@ export class LoadEngine implements LoadSink {
     return Promise.all(nodes.map((i) => this.demand(i))).then(noop);
   }
 
+  /**
+   * A usable component goes back to cold (released for idleness; the caller disposes the instance):
+   * pending again, no longer a boot member, wanted by nobody, so the next `demand` loads it anew.
+   */
+  release(index: number): void {
+    this.#wanted[index] = 0;
+    this.#inBoot[index] = 0;
+    this.#failedVia[index] = -1;
+    this.#failedRoot[index] = -1;
+    this.#config.states.reset(index, this.#config.run.clock.now());
+  }
+
   /** An Observable that lets the wave of `priority` run and completes when its last member settles. */
   wave$(priority: Priority): Observable<never> {
     return new Observable<never>((subscriber) => {
