@@ -4,7 +4,7 @@
  * build (default: the main checkout's dist/), interleaved round by round in one process, for one
  * class token and for 1,024 rotating string tokens, and prints the medians and their ratio.
  *
- *   npm run build && node bench/getRecording.js [--baseline=/work/main/dist/index.js] [--rounds=30]
+ *   npm run build && node bench/getRecording.js [--profile] [--baseline=/work/main/dist/index.js] [--rounds=30]
  *
  * A quick sanity figure, not part of the harness.
  */
@@ -15,12 +15,15 @@ import { pathToFileURL } from 'node:url';
 const option = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
 const baselinePath = option('baseline', '/work/main/dist/index.js');
 const rounds = Number(option('rounds', 30));
+// --profile: the current build with a profile store (a warm get counts); else without (it does not).
+const withProfile = process.argv.includes('--profile');
 const current = await import(new URL('../dist/index.js', import.meta.url).href);
 const baseline = await import(pathToFileURL(baselinePath).href);
 
 async function setup(lib, tokens) {
   const container = new Container();
-  const warmup = new lib.Warmup(container);
+  const profile = lib === current && withProfile ? { profile: { store: { load: async () => undefined, save: async () => {} } } } : {};
+  const warmup = new lib.Warmup(container, profile);
   warmup.register(tokens.map((token) => ({ token, load: () => ({ token }) })));
   await warmup.boot();
   for (const t of tokens) container.get(t);
@@ -50,5 +53,5 @@ for (const count of [1, 1024]) {
   }
   const ma = median(ta);
   const mb = median(tb);
-  console.log(`${count === 1 ? 'one token      ' : '1,024 tokens   '} recording ${ma.toFixed(1)} ns/get, baseline ${mb.toFixed(1)} ns/get, ratio ${(ma / mb).toFixed(3)}`);
+  console.log(`${count === 1 ? 'one token      ' : '1,024 tokens   '} ${withProfile ? 'counting ' : 'no profile'} ${ma.toFixed(1)} ns/get, baseline ${mb.toFixed(1)} ns/get, ratio ${(ma / mb).toFixed(3)}`);
 }

@@ -92,6 +92,7 @@ export class Learning {
   readonly advise = (graph: DependencyGraph): ArrayLike<number> | undefined => {
     this.#graph = graph;
     this.usage.start(graph.size);
+    this.usage.counting = this.#store !== undefined || this.specs.some((s) => s.idle !== undefined);
     if (this.#store === undefined) return undefined;
     this.#hash = graphHashOf(this.specs, graph);
     if (this.#raw !== undefined) {

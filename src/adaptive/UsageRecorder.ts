@@ -16,6 +16,11 @@ export class UsageRecorder {
   getAsyncs: Float64Array = new Float64Array(0);
   /** The clock's time of the first use (get or getAsync), NaN until then. */
   firstUseAt: Float64Array = new Float64Array(0);
+  /**
+   * Whether a warm `container.get` counts (set at plan time): only when something reads the counts
+   * (a profile store, an idle component). `getAsync` and first uses are recorded either way.
+   */
+  counting = false;
   /** When the boot reached `ready` (NaN before): first uses are measured from there. */
   readyAt = NaN;
 

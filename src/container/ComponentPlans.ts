@@ -69,16 +69,22 @@ class ComponentPlanRoot {
     private readonly status: readonly ComponentStatus[],
     private readonly instance: readonly unknown[],
     private readonly usage: UsageRecorder,
-  ) {}
+  ) {
+    // Sized at plan time, before any plan exists: never replaced after. Without a profile or an
+    // idle component nobody reads the counts, so a warm get does not write them.
+    this.gets = usage.counting ? usage.gets : undefined;
+  }
+
+  /** The profile's get counts, held directly (one field load less on the warm path), or undefined. */
+  private readonly gets: Float64Array | undefined;
 
   resolve(): unknown {
     const i = this.index;
     const status = this.status[i];
     if (status === ComponentStatus.Ready || status === ComponentStatus.Degraded) {
       // The use count of the profile: one increment; the scope lookup only while a track() is open.
-      const usage = this.usage;
-      usage.gets[i]!++;
-      if (usage.scopes > 0) usage.touch(i);
+      if (this.gets !== undefined) this.gets[i]!++;
+      if (this.usage.scopes > 0) this.usage.touch(i);
       return this.instance[i];
     }
     return this.owner.resolve(i);
