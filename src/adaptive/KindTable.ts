@@ -1,4 +1,12 @@
-/** What a kind of work is known to use: one row per component, Chrome-predictor style. */
+/**
+ * What a kind of work is known to use: one row per component, Chrome-predictor style.
+ *
+ * @example
+ * ```ts
+ * const row: KindRow = profile.kinds.search!.rows.db!;
+ * const confidence = row.hits / (row.hits + row.misses);
+ * ```
+ */
 export interface KindRow {
   /** Units of this kind that used the component while it was in the table. */
   hits: number;

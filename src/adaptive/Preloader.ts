@@ -9,7 +9,14 @@ import { withDeadline } from '../run/Deadline.js';
 import type { KindTable } from './KindTable.js';
 import type { PredictionReport } from './LearnedReport.js';
 
-/** The thresholds of `warmup.prepare(kind)` (`WarmupOptions.profile.predictor`). */
+/**
+ * The thresholds of `warmup.prepare(kind)` (`WarmupOptions.profile.predictor`).
+ *
+ * @example
+ * ```ts
+ * new Warmup(container, { profile: { path: 'profile.json', predictor: { high: 0.9, low: 0.3 } } });
+ * ```
+ */
 export interface PredictorOptions {
   /** At or above: the component is loaded in the background. Default 0.75. */
   readonly high?: number;

@@ -4,6 +4,11 @@ import type { KindRow } from './KindTable.js';
 /**
  * The version of the profile's shape this preheat writes and reads. A file with another version is
  * stale: a warning, then ignored.
+ *
+ * @example
+ * ```ts
+ * if (saved.formatVersion !== profileFormatVersion) console.warn('a profile of another preheat');
+ * ```
  */
 export const profileFormatVersion = 1;
 

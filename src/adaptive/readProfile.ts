@@ -2,7 +2,14 @@ import { isPriority } from '../component/validateOptions.js';
 import type { KindRow } from './KindTable.js';
 import { profileFormatVersion, type ProfileEntry, type UsageProfile } from './UsageProfile.js';
 
-/** What {@link readProfile} found: a profile to use, or why the saved value is not one. */
+/**
+ * What {@link readProfile} found: a profile to use, or why the saved value is not one.
+ *
+ * @example
+ * ```ts
+ * const { profile, problem } = readProfile(raw, hash, names);
+ * ```
+ */
 export type ProfileReading = { readonly profile: UsageProfile; readonly problem?: undefined } | { readonly profile?: undefined; readonly problem: string };
 
 /**
