@@ -23,7 +23,6 @@ describe('duration-aware scheduling', () => {
     const first = await makespan(store, dag, slots);
     const second = await makespan(store, dag, slots);
      
-    console.log(`seed ${seed} slots ${slots} cp ${lowerBound(dag, slots).criticalPath} work/m ${(lowerBound(dag, slots).work / slots).toFixed(0)}: first ${(first / bound).toFixed(3)}, second ${(second / bound).toFixed(3)}`);
     expect(second / bound).toBeLessThanOrEqual(1.05);
   });
 });
