@@ -19,6 +19,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statS
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { adaptiveMakespan } from './lib/adaptiveMakespan.js';
 import { criticalPath, depth, makeWorkload, waveBound } from './lib/workload.js';
 import { fmtMs, fmtNum, fmtRatio, median, table } from './lib/stats.js';
 import {
@@ -1152,6 +1153,29 @@ function render(meta, done, targetList, targetList13) {
       ),
     );
   }
+  const adaptive = done.find((d) => d.suite === 'makespan-adaptive');
+  if (adaptive !== undefined) {
+    parts.push('### Makespan: duration-aware scheduling (first boot vs second boot, virtual time)');
+    parts.push(
+      'The same DAG booted twice on one profile, eager, maxConcurrent well below its width. First boot: no profile (FIFO ready queue). Second boot: each bucket ordered by the longest remaining path from the load times the first measured. Virtual time, so the figures are the schedule\'s own quality. Target: second ÷ bound ≤ 1.05, where bound = max(critical path, total work ÷ maxConcurrent).',
+    );
+    parts.push(
+      table(
+        ['workload', 'maxConcurrent', 'critical path', 'work ÷ slots', 'first boot', 'second boot', 'first ÷ bound', 'second ÷ bound', 'target ≤ 1.05'],
+        adaptive.summary.figures.map((r) => [
+          r.workload,
+          r.maxConcurrent,
+          fmtMs(r.criticalPathMs),
+          fmtMs(r.workOverSlotsMs),
+          fmtMs(r.firstMs),
+          fmtMs(r.secondMs),
+          fmtNum(r.firstRatio, 3),
+          fmtNum(r.secondRatio, 3),
+          r.secondRatio <= 1.05 && r.durationAware ? 'met' : 'missed',
+        ]),
+      ),
+    );
+  }
   const seed = done.find((d) => d.suite === 'seed');
   if (seed !== undefined) {
     parts.push(`### Seed headline: ${seed.title}`);
@@ -1310,6 +1334,13 @@ async function main() {
     log(`${c.suite}: ${c.title}`);
     const records = await runCase(c);
     done.push({ ...c, records, summary: summarise(c, records) });
+  }
+  if (suitesWanted.includes('makespan')) {
+    // Issue 16: first boot (no profile) against second boot (learned load times), in virtual time.
+    log('makespan: duration-aware, first boot vs second boot (virtual time)');
+    const lib = await import(pathToFileURL(preheatDist ?? path.join(root, 'dist', 'index.js')).href);
+    const { Container } = await import('inversify');
+    done.push({ suite: 'makespan-adaptive', id: 'dag-200-limited', title: 'duration-aware scheduling, first vs second boot', summary: { rows: {}, figures: await adaptiveMakespan({ Warmup: lib.Warmup, Container }) } });
   }
   meta.loadAfter = os.loadavg().map((x) => x.toFixed(2));
   meta.wallS = (performance.now() - wallStart) / 1000;

@@ -1,6 +1,11 @@
 import 'reflect-metadata/lite';
 import type { Container } from 'inversify';
 import type { Observable } from 'rxjs';
+import { Learning } from './adaptive/Learning.js';
+import type { PredictionReport } from './adaptive/LearnedReport.js';
+import { Preloader } from './adaptive/Preloader.js';
+import { IdleReleaser } from './adaptive/IdleReleaser.js';
+import { SnapshotCache } from './adaptive/SnapshotCache.js';
 import { Boot } from './boot/Boot.js';
 import { Loads } from './boot/Loads.js';
 import { Planner } from './boot/Planner.js';
@@ -67,6 +72,9 @@ export class Warmup {
   readonly #shutdown: Shutdown;
   readonly #health: HealthRecords;
   readonly #healthSource: HealthSource;
+  readonly #learning: Learning;
+  readonly #preloader: Preloader;
+  readonly #idle: IdleReleaser;
 
   constructor(container: Container, options?: WarmupOptions) {
     assertContainer(container);
@@ -77,18 +85,24 @@ export class Warmup {
     const states = (this.#states = new ComponentStates(specs));
     const readiness = (this.#readiness = new Readiness(states, specs, this.#phase));
     const health = (this.#health = new HealthRecords(specs, states));
-    const planner = new Planner(registry, container);
-    const lookup = new ComponentLookup(container, registry, states, planner);
-    const factory = new ComponentFactory(container, lookup, states, clock, registry, resolved.construction);
-    const loads = (this.#loads = new Loads({ specs, states, readiness, planner, clock, options: resolved, factory, instances: lookup, health }));
-    const bindings = new ComponentBindings({ container, strategy: resolved.binding, registry, states, instances: lookup, onDemand: loads });
+    const snapshots = new SnapshotCache(specs, states, clock, resolved.cache);
+    const learning = (this.#learning = new Learning(specs, states, clock, resolved.profile, snapshots));
+    const planner = new Planner(registry, container, learning);
+    const phase = this.#phase;
+    const idle = (this.#idle = new IdleReleaser({ specs, states, clock, usage: learning.usage, graph: () => planner.graph, release: (i) => loads.release(i), forget: (s) => bindings.release(s), stopping: () => phase.stopping }));
+    const lookup = new ComponentLookup(container, registry, states, planner, idle);
+    const factory = new ComponentFactory(container, lookup, states, clock, registry, resolved.construction, snapshots);
+    const loads = (this.#loads = new Loads({ specs, states, readiness, planner, clock, options: resolved, factory, instances: lookup, health, learning, idle }));
+    const bindings = new ComponentBindings({ container, strategy: resolved.binding, registry, states, instances: lookup, onDemand: loads, usage: learning.usage });
     this.#registrar = new Registrar(registry, states, bindings, { planner, phase: this.#phase });
     const { healthTimeout, shutdownTimeout, random } = resolved;
     const monitors = (this.#monitors = new Monitors({ specs, states, plan: planner, loads, bindings, clock, healthTimeout, shutdownTimeout, random, health }));
-    this.#shutdown = new Shutdown({ specs, states, readiness, plan: planner, work: loads, monitors, bindings, clock, shutdownTimeout });
+    this.#shutdown = new Shutdown({ specs, states, readiness, plan: planner, work: loads, monitors, bindings, clock, shutdownTimeout, adaptive: [learning, snapshots] });
     const stopper = { shutdown: () => this.#shutdown.start() };
-    this.#boot = new Boot({ specs, states, readiness, planner, loads, clock, schedule: resolved.schedule, failFast: resolved.failFast, health: monitors, checks: health, stopper });
+    this.#boot = new Boot({ specs, states, readiness, planner, loads, clock, schedule: resolved.schedule, failFast: resolved.failFast, health: monitors, checks: health, stopper, learning, snapshots, idle });
     this.#healthSource = { specs, states, records: health, clock, healthTimeout, periodOf: (i) => monitors.periodOf(i) };
+    const { kinds, predictions } = learning;
+    this.#preloader = new Preloader({ specs, states, clock, kinds, predictions, options: resolved.profile.predictor ?? {}, effective: () => planner.effective, demand: (i) => loads.demand(i) });
     this.#waits = new Waits(specs, readiness, loads.waves, resolved.scheduler);
     this.container = container;
     this.events$ = states.events.asObservable();
@@ -266,6 +280,36 @@ export class Warmup {
    */
   get acceptingRequests(): boolean {
     return this.#phase.acceptingRequests;
+  }
+
+  /**
+   * Runs `fn` as a unit of work of `kind` (a request type, a job): the components it uses
+   * (`container.get`, `getAsync`, however deep in its async calls) are recorded for that kind, so
+   * {@link prepare} can load them ahead next time. Scopes nest; concurrent kinds stay apart.
+   * @example `app.post('/search', (req, res) => warmup.track('search', () => search(req, res)));`
+   */
+  track<T>(kind: string, fn: () => T | Promise<T>): Promise<T> {
+    return this.#learning.tracker.track(kind, fn);
+  }
+
+  /**
+   * A unit of work of `kind` is about to start: loads in the background the DEFERRED components that
+   * kind used with confidence ≥ 0.75 (hits ÷ (hits + misses) over earlier {@link track} runs), and
+   * runs only the cheap `prepare()` hook of those between 0.2 and 0.75. Returns what it did; the
+   * next `track(kind, …)` records what was really used (both in `report().learned.predictions`).
+   * @example `warmup.prepare('vision'); // the user opened the camera: the model starts loading now`
+   */
+  prepare(kind: string): PredictionReport {
+    return this.#preloader.prepare(kind);
+  }
+
+  /**
+   * Keeps a component with `idle: { after }` hot: it is never released for idleness or to make room
+   * in the memory budget.
+   * @example `warmup.pin(BigModel); // the demo day: no cold start`
+   */
+  pin(id: ComponentId): void {
+    this.#idle.pin(this.#registry.resolve(id));
   }
 
   /** A report of the current state (the same shape `boot()` resolves with), a snapshot. @example `console.table(warmup.report().components);` */

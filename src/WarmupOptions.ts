@@ -1,4 +1,6 @@
 import { asyncScheduler, type SchedulerLike } from 'rxjs';
+import type { CacheOptions } from './adaptive/CacheOptions.js';
+import type { ProfileOptions } from './adaptive/ProfileOptions.js';
 import { maxTimerMs } from './component/validateOptions.js';
 import { InvalidOptionError } from './errors/InvalidOptionError.js';
 
@@ -47,6 +49,16 @@ export interface WarmupOptions {
    * falls back to it by itself).
    */
   readonly construction?: 'preheat' | 'inversify';
+  /**
+   * Learn from each boot and use it at the next: priorities, load order, predictions
+   * (docs/adaptive.md). Default: usage is recorded in memory only and nothing is learned.
+   */
+  readonly profile?: ProfileOptions;
+  /**
+   * Persisted warm state: components with `snapshot()` / `restore(state, signal)` are saved here
+   * after a successful boot and restored at the next one (docs/adaptive.md). Default: none.
+   */
+  readonly cache?: CacheOptions | undefined;
 }
 
 /** {@link WarmupOptions} with defaults applied. */
@@ -67,6 +79,8 @@ export function resolveWarmupOptions(options: WarmupOptions = {}): ResolvedWarmu
     random: options.random === undefined ? Math.random : options.random,
     binding: options.binding === undefined ? 'lazy' : options.binding,
     construction: options.construction === undefined ? 'preheat' : options.construction,
+    profile: options.profile === undefined ? {} : options.profile,
+    cache: options.cache,
   };
   const { maxConcurrent, memoryBudgetMb, healthTimeout, shutdownTimeout, schedule } = resolved;
   if (!(typeof maxConcurrent === 'number' && (maxConcurrent === Infinity || (Number.isInteger(maxConcurrent) && maxConcurrent >= 1)))) {
@@ -89,10 +103,35 @@ export function resolveWarmupOptions(options: WarmupOptions = {}): ResolvedWarmu
   if (resolved.construction !== 'preheat' && resolved.construction !== 'inversify') {
     throw new InvalidOptionError('Warmup', 'construction', "must be 'preheat' or 'inversify'", resolved.construction);
   }
+  checkProfile(resolved.profile);
+  checkCache(resolved.cache);
   if (schedule !== 'waves' && schedule !== 'eager') {
     throw new InvalidOptionError('Warmup', 'schedule', "must be 'waves' or 'eager'", schedule);
   }
   return resolved;
+}
+
+function checkProfile(profile: unknown): void {
+  if (typeof profile !== 'object' || profile === null) throw new InvalidOptionError('Warmup', 'profile', 'must be an object ({ path } or { store })', profile);
+  const { path, store, saveInterval, decay, alpha, apply } = profile as ProfileOptions;
+  if (path !== undefined && (typeof path !== 'string' || path.length === 0)) throw new InvalidOptionError('Warmup', 'profile.path', 'must be a non-empty file path', path);
+  if (store !== undefined && (typeof store?.load !== 'function' || typeof store.save !== 'function')) {
+    throw new InvalidOptionError('Warmup', 'profile.store', 'must be a ProfileStore (with load() and save())', store);
+  }
+  if (saveInterval !== undefined) checkTimerLimit('profile.saveInterval', saveInterval);
+  for (const [name, value] of [['profile.decay', decay], ['profile.alpha', alpha]] as const) {
+    if (value !== undefined && !(typeof value === 'number' && value >= 0 && value <= 1)) throw new InvalidOptionError('Warmup', name, 'must be a number from 0 to 1', value);
+  }
+  if (apply !== undefined && typeof apply !== 'boolean') throw new InvalidOptionError('Warmup', 'profile.apply', 'must be a boolean', apply);
+}
+
+function checkCache(cache: unknown): void {
+  if (cache === undefined) return;
+  if (typeof cache !== 'object' || cache === null) throw new InvalidOptionError('Warmup', 'cache', 'must be an object ({ dir, maxAge, maxBytes })', cache);
+  const { dir, maxAge, maxBytes } = cache as CacheOptions;
+  if (typeof dir !== 'string' || dir.length === 0) throw new InvalidOptionError('Warmup', 'cache.dir', 'must be a non-empty folder path', dir);
+  if (maxAge !== undefined && !(typeof maxAge === 'number' && maxAge > 0)) throw new InvalidOptionError('Warmup', 'cache.maxAge', 'must be a positive number of ms', maxAge);
+  if (maxBytes !== undefined && !(typeof maxBytes === 'number' && maxBytes > 0)) throw new InvalidOptionError('Warmup', 'cache.maxBytes', 'must be a positive number of bytes', maxBytes);
 }
 
 function checkTimerLimit(option: string, value: unknown): void {

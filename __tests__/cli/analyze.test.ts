@@ -155,7 +155,7 @@ describe('preheat analyze', () => {
       ['a report from before the format version', () => ['analyze', 'blame', write('v0.json', JSON.stringify({ ...saved(), formatVersion: undefined }))], /^preheat: PREHEAT_CLI_REPORT_VERSION: '.*v0\.json' .*: formatVersion is missing \(a report from an older preheat\); this preheat reads 1 /],
       ['a report with a time a Date cannot hold', () => ['analyze', 'trace', write('far.json', JSON.stringify({ ...saved(), startedAt: 1e300 }))], /^preheat: PREHEAT_CLI_NOT_A_REPORT: '.*far\.json' is not a preheat boot report: startedAt is 1e\+300, beyond ±8\.64e15 ms \(the range of a Date\)$/],
       ['no report', () => ['analyze', 'trace'], /^preheat: PREHEAT_CLI_USAGE: expected one report file: preheat analyze trace <report\.json>/],
-      ['an unknown analysis', () => ['analyze', 'speed', reportFile], /^preheat: PREHEAT_CLI_USAGE: unknown command 'analyze speed'; commands: analyze blame, analyze critical-chain, analyze plot, analyze trace/],
+      ['an unknown analysis', () => ['analyze', 'speed', reportFile], /^preheat: PREHEAT_CLI_USAGE: unknown command 'analyze speed'; commands: analyze blame, analyze critical-chain, analyze learned, analyze plot, analyze trace/],
     ])('should print one error line for %s and exit 1', async (_what, args, message) => {
       const { code, stdout, stderr } = await runBin(args());
       expect(code).toBe(1);

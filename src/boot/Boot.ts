@@ -1,3 +1,4 @@
+import type { LearnedReport } from '../adaptive/LearnedReport.js';
 import type { ComponentSpec } from '../component/ComponentSpec.js';
 import { debug } from '../debug.js';
 import type { BootReport } from '../report/BootReport.js';
@@ -21,6 +22,22 @@ export interface HealthScores {
   scoreOf(index: number): HealthScore | undefined;
 }
 
+/** The learning loop as the boot sees it: read the profile first, report it, hear when ready. */
+export interface BootLearning {
+  readonly enabled: boolean;
+  load(): Promise<void>;
+  booted(): void;
+  report(): LearnedReport | undefined;
+}
+
+/** Persisted warm state as the boot sees it: read before the plan, saved after a good boot. */
+export interface BootSnapshots {
+  readonly enabled: boolean;
+  load(): Promise<void>;
+  save(): Promise<void>;
+  readonly restoredNames: string[];
+}
+
 /** What {@link Boot} is built from. */
 export interface BootConfig {
   readonly specs: readonly ComponentSpec[];
@@ -35,6 +52,10 @@ export interface BootConfig {
   /** The last health results: score and mode in the report. */
   readonly checks: HealthRecords;
   readonly stopper: Stopper;
+  readonly learning: BootLearning;
+  readonly snapshots: BootSnapshots;
+  /** Idle tiers: watching starts once the boot is ready. */
+  readonly idle: { start(): void };
 }
 
 /**
@@ -46,6 +67,7 @@ export class Boot {
   #run: Promise<BootReport> | undefined;
   #startedAt = NaN;
   #finishedAt = NaN;
+  #primeMs: number | undefined;
 
   constructor(config: BootConfig) {
     this.#config = config;
@@ -59,7 +81,7 @@ export class Boot {
 
   /** A report of the current state (the same shape `boot()` resolves with). */
   report(): BootReport {
-    const { specs, states, planner, schedule, health, checks, clock } = this.#config;
+    const { specs, states, planner, schedule, health, checks, clock, learning, snapshots } = this.#config;
     const now = clock.now();
     return buildReport({
       specs,
@@ -71,27 +93,38 @@ export class Boot {
       checks,
       startedAt: Number.isNaN(this.#startedAt) ? now : this.#startedAt,
       finishedAt: Number.isNaN(this.#finishedAt) ? now : this.#finishedAt,
+      learned: learning.report(),
+      primeMs: this.#primeMs,
+      restored: snapshots.enabled ? snapshots.restoredNames : undefined,
     });
   }
 
   async #start(): Promise<BootReport> {
     await Promise.resolve(); // boot() never throws synchronously
-    const { specs, loads, readiness, schedule, failFast, clock, stopper } = this.#config;
+    const { specs, loads, readiness, schedule, failFast, clock, stopper, learning, snapshots } = this.#config;
+    if (learning.enabled || snapshots.enabled) await Promise.all([learning.load(), snapshots.load()]); // before the plan; never reject
     // shutdown() called in the same tick as boot(): there is nothing to cancel yet, so do not start.
     if (loads.cancelled !== undefined) throw loads.cancelled;
     this.#startedAt = clock.now();
     debug('boot: %d components, %s', specs.length, schedule);
-    return runBoot({
+    const report = await runBoot({
       specs,
       loads,
       readiness,
       schedule,
       failFast,
+      prime: async () => {
+        this.#primeMs = await loads.prime();
+      },
       report: () => {
         this.#finishedAt = clock.now();
         return this.report();
       },
       shutdown: () => stopper.shutdown(),
     });
+    learning.booted();
+    this.#config.idle.start();
+    void snapshots.save(); // never rejects; a shutdown waits for it
+    return report;
   }
 }

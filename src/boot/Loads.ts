@@ -1,3 +1,5 @@
+import type { Learning } from '../adaptive/Learning.js';
+import { runPriming } from '../adaptive/runPriming.js';
 import { ComponentStatus, isUsable } from '../component/ComponentStatus.js';
 import type { ComponentSpec } from '../component/ComponentSpec.js';
 import { Priority } from '../component/Priority.js';
@@ -27,6 +29,10 @@ export interface LoadsConfig {
   readonly instances: { instanceOrThrow(index: number): unknown };
   /** The cache of health results, written by each load's health check. */
   readonly health: HealthRecords;
+  /** Learned load times (the queue's order) and the usage counts of getAsync. */
+  readonly learning: Pick<Learning, 'rank' | 'usage'>;
+  /** Idle tiers: room is made (LRU release) before an on-demand load under a memory budget. */
+  readonly idle?: { makeRoom(index: number, budgetMb: number): void };
 }
 
 /**
@@ -64,7 +70,7 @@ export class Loads implements SettleListener, BootWaves {
   /** The engine, planning first if needed (throws on cycles and missing dependencies). */
   engine(): LoadEngine {
     if (this.#engine !== undefined) return this.#engine;
-    const { specs, states, planner, options } = this.#config;
+    const { specs, states, planner, options, learning } = this.#config;
     const plan = planner.plan();
     this.#engine = new LoadEngine({
       specs,
@@ -73,6 +79,7 @@ export class Loads implements SettleListener, BootWaves {
       effective: plan.effective,
       maxConcurrent: options.maxConcurrent,
       memoryBudgetMb: options.memoryBudgetMb,
+      rank: learning.rank(plan, options.schedule),
       run: this.#env,
       listener: this,
     });
@@ -83,6 +90,14 @@ export class Loads implements SettleListener, BootWaves {
     return this.#engine;
   }
 
+  /** Runs the boot members' `prime()` hooks (none once cancelled); resolves with their time, if any ran. */
+  prime(): Promise<number | undefined> {
+    if (this.cancelled !== undefined || this.#engine === undefined) return Promise.resolve(undefined);
+    const { specs, states, clock } = this.#config;
+    const engine = this.#engine;
+    return runPriming({ specs, states, clock, inFlight: this.#inFlight, inBoot: (i) => engine.inBoot(i) });
+  }
+
   /** Set when the work was cancelled (shutdown, fail-fast). */
   get cancelled(): Error | undefined {
     return this.#cancel.signal.aborted ? (this.#cancel.signal.reason as Error) : undefined;
@@ -91,6 +106,11 @@ export class Loads implements SettleListener, BootWaves {
   /** Loads one component (and what it needs) now, ahead of the waves; resolves when it settled. */
   demand(index: number): Promise<void> {
     return this.engine().demand(index);
+  }
+
+  /** Sends a usable component back to cold (see `LoadEngine.release`); the caller disposes it. */
+  release(index: number): void {
+    this.engine().release(index);
   }
 
   /** Loads these components again as fresh instances (a restart), dependencies first. */
@@ -152,8 +172,12 @@ export class Loads implements SettleListener, BootWaves {
    * Rejects with ComponentNotReadyError (with the cause) when it failed or the container stops.
    */
   async instance(index: number): Promise<unknown> {
-    const { states, readiness, instances } = this.#config;
-    if (!isUsable(states.status[index]!) && !readiness.phase.stopping) await this.demand(index);
+    const { states, readiness, instances, learning, idle, options } = this.#config;
+    learning.usage.getAsync(index);
+    if (!isUsable(states.status[index]!) && !readiness.phase.stopping) {
+      idle?.makeRoom(index, options.memoryBudgetMb);
+      await this.demand(index);
+    }
     return instances.instanceOrThrow(index);
   }
 }

@@ -2,7 +2,7 @@ import type { Container } from 'inversify';
 import type { ComponentRegistry } from '../component/ComponentRegistry.js';
 import { debug } from '../debug.js';
 import type { DependencyGraph } from '../graph/DependencyGraph.js';
-import { planBoot, type BootPlan } from './planBoot.js';
+import { planBoot, type BootPlan, type PriorityAdvice } from './planBoot.js';
 
 /**
  * The plan's one owner: builds it the first time it is asked (by `boot()` or the first `getAsync`),
@@ -15,12 +15,14 @@ export class Planner {
   constructor(
     private readonly registry: ComponentRegistry,
     private readonly container: Container,
+    /** Learned priorities (the profile's advisor), asked once, when the plan is built. */
+    private readonly advisor?: { readonly advise: PriorityAdvice },
   ) {}
 
   /** The plan, built once; throws CircularDependencyError / MissingDependencyError (and keeps nothing). */
   plan(): BootPlan {
     if (this.#plan !== undefined) return this.#plan;
-    const plan = planBoot(this.registry, (id, constraints) => this.container.isBound(id, constraints));
+    const plan = planBoot(this.registry, (id, constraints) => this.container.isBound(id, constraints), this.advisor?.advise);
     debug('plan: %d components, %d edges', plan.graph.size, plan.graph.depList.length);
     return (this.#plan = plan);
   }
@@ -32,6 +34,10 @@ export class Planner {
 
   get graph(): DependencyGraph | undefined {
     return this.#plan?.graph;
+  }
+
+  get order(): Int32Array | undefined {
+    return this.#plan?.order;
   }
 
   /** Priority after inversion, by index. */

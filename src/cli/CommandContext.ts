@@ -11,6 +11,7 @@ export interface CliOptions {
   readonly output?: string;
   readonly out?: string;
   readonly width?: string;
+  readonly profile?: string;
 }
 
 /** What a command runs with: the arguments after its name, the options, where to write. */

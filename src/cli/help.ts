@@ -18,14 +18,20 @@ Usage:
       The chain of components that decided when the boot (or <component>) finished.
       "@" is when a component settled, "+" how long it took.
 
+  preheat analyze learned <report.json> [--json]
+      What the boot learned from its profile: each priority it changed and why, the load
+      order, predictions, priming, and any profile it refused.
+
   preheat analyze plot <report.json> [-o boot.svg | -o boot.html] [--width <px>]
       An SVG timeline (or an HTML page with hover details); SVG on stdout without -o.
 
   preheat analyze trace <report.json> [-o trace.json]
       Chrome trace-event JSON, for https://ui.perfetto.dev or chrome://tracing.
 
-  preheat demo [--out <dir>]
+  preheat demo [--out <dir>] [--profile <dir>]
       Boot a simulated voice assistant; writes boot-report.json and boot-timeline.svg to <dir>.
+      It learns: run it twice and the second boot uses what the first recorded (profile and
+      snapshots in <dir>/.preheat, or --profile <dir>; delete it to start over).
 
 Options for every command:
   --verbose         more output; stack traces on errors

@@ -7,6 +7,7 @@ import { blameCommand } from './commands/blameCommand.js';
 import { bootCommand } from './commands/bootCommand.js';
 import { criticalChainCommand } from './commands/criticalChainCommand.js';
 import { demoCommand } from './commands/demoCommand.js';
+import { learnedCommand } from './commands/learnedCommand.js';
 import { plotCommand } from './commands/plotCommand.js';
 import { traceCommand } from './commands/traceCommand.js';
 import { terminalText } from './format/terminalText.js';
@@ -17,6 +18,7 @@ const commands: Readonly<Record<string, Command>> = {
   boot: bootCommand,
   'analyze blame': blameCommand,
   'analyze critical-chain': criticalChainCommand,
+  'analyze learned': learnedCommand,
   'analyze plot': plotCommand,
   'analyze trace': traceCommand,
   demo: demoCommand,
@@ -32,6 +34,7 @@ const optionSchema = {
   output: { type: 'string', short: 'o' },
   out: { type: 'string' },
   width: { type: 'string' },
+  profile: { type: 'string' },
 } as const;
 
 /** Where the CLI runs: its streams, environment and working folder. */

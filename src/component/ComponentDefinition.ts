@@ -52,6 +52,22 @@ export interface ComponentDefinition<T = unknown> extends Omit<ComponentOptions,
   recover?(instance: T, signal: AbortSignal): void | Promise<void>;
   /** Releases the instance at shutdown or when it is discarded. */
   onShutdown?(instance: T): void | Promise<void>;
+  /**
+   * Priming: after the last wave, before `ready`, a few representative calls so the first real
+   * request finds warm (JIT-compiled) code. Within `timeout`; a failure is a warning.
+   */
+  prime?(instance: T, signal: AbortSignal): void | Promise<void>;
+  /**
+   * The cheap part of loading, run by `warmup.prepare(kind)` when the kind's use of this component
+   * is likely but not certain (a DNS lookup, a file read into the page cache). A failure is a warning.
+   */
+  prepare?(signal: AbortSignal): void | Promise<void>;
+  /** Releases the instance when it goes cold for idleness (`idle`); default: `onShutdown`. */
+  onRelease?(instance: T): void | Promise<void>;
+  /** Persisted warm state (with `WarmupOptions.cache`): a JSON-safe picture of the instance, saved after boot. */
+  snapshot?(instance: T): unknown;
+  /** Rebuilds the instance from a fresh snapshot of the same `cacheVersion`, instead of `load`. */
+  restore?(state: unknown, ctx: LoadContext): T | Promise<T>;
 }
 
 /** Type guard: a definition object rather than a class. */

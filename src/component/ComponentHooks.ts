@@ -45,3 +45,18 @@ export interface CheckHealth {
 export interface OnShutdown {
   onShutdown(): void | Promise<void>;
 }
+
+/**
+ * Priming: runs after the last wave and before `ready` (the boot report's `primeMs`), so the first
+ * real request finds JIT-warm code; within the component's `timeout`, a failure is only a warning.
+ *
+ * @example
+ * ```ts
+ * @Component() class Templates implements Prime {
+ *   prime() { this.render('home', sampleData); } // compiles the hot paths once
+ * }
+ * ```
+ */
+export interface Prime {
+  prime(signal: AbortSignal): void | Promise<void>;
+}

@@ -1,5 +1,6 @@
 import type { LazyServiceIdentifier, ServiceIdentifier } from 'inversify';
 import type { ComponentHealthOptions, WeightedHealthCheck } from '../health/HealthOptions.js';
+import type { AdaptiveBounds } from '../adaptive/AdaptiveOptions.js';
 import type { Priority } from './Priority.js';
 
 /**
@@ -107,4 +108,20 @@ export interface ComponentOptions {
   readonly health?: ComponentHealthOptions;
   /** Weighted health checks, besides `healthCheck` / `checkHealth()`: the score is their weighted mean. */
   readonly healthChecks?: readonly WeightedHealthCheck[];
+  /**
+   * Bounds for learned priorities (with a `profile`, see docs/adaptive.md), or `false` to keep its
+   * priority whatever was learned. Default: between the more urgent of its own and HIGH, and DEFERRED.
+   */
+  readonly adaptive?: AdaptiveBounds | false;
+  /**
+   * The version of its snapshot's shape (with `WarmupOptions.cache`): a snapshot of another version
+   * is never restored. Raise it when `snapshot()`'s output changes meaning. Default 0.
+   */
+  readonly cacheVersion?: string | number;
+  /**
+   * Hot / warm / cold: after `after` ms with no resolution (`get`, `getAsync`) the component is
+   * released (its `onRelease`, else its shutdown hook, runs) and loads again on the next
+   * `getAsync`; never while a usable component depends on it, nor once pinned (`warmup.pin`).
+   */
+  readonly idle?: { readonly after: number };
 }

@@ -1,5 +1,6 @@
 import type { Newable, ServiceIdentifier } from 'inversify';
 import type { ResolvedHealthOptions } from '../health/HealthOptions.js';
+import type { AdaptiveBounds } from '../adaptive/AdaptiveOptions.js';
 import type { ComponentDefinition } from './ComponentDefinition.js';
 import type { DependencyRef } from './ComponentOptions.js';
 import type { Priority } from './Priority.js';
@@ -30,6 +31,10 @@ export interface ComponentSpec {
   readonly shutdownTimeout: number | undefined;
   /** `health` and `healthChecks`, resolved. */
   readonly health: ResolvedHealthOptions;
+  /** Bounds for learned priorities; false: pinned. */
+  readonly adaptive?: AdaptiveBounds | false | undefined;
+  readonly cacheVersion?: string | number | undefined;
+  readonly idle?: { readonly after: number } | undefined;
   /** Present for class components. */
   readonly ctor: Newable | undefined;
   /** A class's constructor and property injections, read at register (empty for definitions). */

@@ -35,6 +35,15 @@ export function validateComponentOptions(name: string, options: ComponentOptions
     throw new InvalidOptionError(name, 'enabled', 'must be a boolean or a function returning one', options.enabled);
   }
   if (options.health !== undefined || options.healthChecks !== undefined) resolveHealthOptions(name, options.health, options.healthChecks);
+  if (options.adaptive !== undefined) checkAdaptive(name, options.adaptive);
+  if (options.idle !== undefined) {
+    if (typeof options.idle !== 'object' || options.idle === null) throw new InvalidOptionError(name, 'idle', 'must be { after: ms }', options.idle);
+    checkPositive(name, 'idle.after', options.idle.after);
+    if (options.idle.after === undefined) throw new InvalidOptionError(name, 'idle.after', 'is required: the idle time in ms before release', undefined);
+  }
+  if (options.cacheVersion !== undefined && typeof options.cacheVersion !== 'string' && !Number.isFinite(options.cacheVersion)) {
+    throw new InvalidOptionError(name, 'cacheVersion', 'must be a string or a finite number', options.cacheVersion);
+  }
   if (options.dependsOn !== undefined) checkDependencyList(name, 'dependsOn', options.dependsOn);
   if (options.optionalDependsOn !== undefined) checkDependencyList(name, 'optionalDependsOn', options.optionalDependsOn);
   if (options.inject !== undefined) {
@@ -99,5 +108,18 @@ function checkDependencyList(name: string, option: string, list: readonly unknow
         'an undefined class token usually means a circular import: wrap it as new LazyServiceIdentifier(() => Dep).',
       );
     }
+  }
+}
+
+function checkAdaptive(name: string, adaptive: unknown): void {
+  if (adaptive === false) return;
+  if (typeof adaptive !== 'object' || adaptive === null) {
+    throw new InvalidOptionError(name, 'adaptive', 'must be false or { min, max } (priorities)', adaptive);
+  }
+  const { min, max } = adaptive as { min?: unknown; max?: unknown };
+  if (min !== undefined && !isPriority(min)) throw new InvalidOptionError(name, 'adaptive.min', 'must be a Priority', min);
+  if (max !== undefined && !isPriority(max)) throw new InvalidOptionError(name, 'adaptive.max', 'must be a Priority', max);
+  if (min !== undefined && max !== undefined && (min as number) > (max as number)) {
+    throw new InvalidOptionError(name, 'adaptive', 'min must be as urgent as max or more (CRITICAL = 0 … DEFERRED = 4)', adaptive);
   }
 }

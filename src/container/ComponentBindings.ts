@@ -4,6 +4,7 @@ import { ComponentStatus } from '../component/ComponentStatus.js';
 import type { ComponentSpec } from '../component/ComponentSpec.js';
 import { isPromiseLike, resolvingAsynchronously, type BindingServiceLike, type PluginContextLike } from '../component/inversifyInternals.js';
 import { InternalError } from '../errors/InternalError.js';
+import type { UsageRecorder } from '../adaptive/UsageRecorder.js';
 import type { ComponentStates } from '../readiness/ComponentStates.js';
 import { ComponentBinding, type BindingOwner } from './ComponentBinding.js';
 import { ComponentPlans } from './ComponentPlans.js';
@@ -50,6 +51,7 @@ export class ComponentBindings implements BindingOwner {
   readonly #states: ComponentStates;
   readonly #instances: InstanceSource;
   readonly #onDemand: OnDemandSource;
+  readonly #usage: UsageRecorder;
   readonly #eager: boolean;
   /** Binding objects made, by component index (a token looked up again after removal gets a new one). */
   readonly #made = new Map<number, ComponentBinding>();
@@ -66,6 +68,7 @@ export class ComponentBindings implements BindingOwner {
     readonly states: ComponentStates;
     readonly instances: InstanceSource;
     readonly onDemand: OnDemandSource;
+    readonly usage: UsageRecorder;
   }) {
     const { registry, states } = config;
     this.#container = config.container;
@@ -73,6 +76,7 @@ export class ComponentBindings implements BindingOwner {
     this.#states = states;
     this.#instances = config.instances;
     this.#onDemand = config.onDemand;
+    this.#usage = config.usage;
     this.#eager = config.strategy === 'eager';
     const context = (this.#context = pluginContextOf(config.container));
     const service = context.bindingService;
@@ -80,7 +84,7 @@ export class ComponentBindings implements BindingOwner {
       throw new InternalError("inversify's plugin context has no bindingService: preheat needs inversify 8");
     }
     this.#service = hookBindingLookup(service as BindingServiceLike, (s, id) => this.#materialise(s, id), (clone) => this.#forgetIn(clone));
-    this.plans = new ComponentPlans(context, registry, states, this);
+    this.plans = new ComponentPlans(context, registry, states, this, config.usage);
   }
 
   /** True when the token already has a binding in this container (one made for a component included). */
@@ -120,7 +124,10 @@ export class ComponentBindings implements BindingOwner {
   /** The binding's factory: the instance; or, resolved by getAsync, the on-demand load. */
   resolve(index: number): unknown {
     const status = this.#states.status[index];
-    if (status === ComponentStatus.Ready || status === ComponentStatus.Degraded) return this.#states.instance[index];
+    if (status === ComponentStatus.Ready || status === ComponentStatus.Degraded) {
+      this.#usage.factoryGet(index); // once per value inversify caches (activation handlers, bindings of yours)
+      return this.#states.instance[index];
+    }
     if (resolvingAsynchronously()) return this.#onDemand.instance(index);
     return this.#instances.instanceOrThrow(index);
   }

@@ -1,4 +1,6 @@
 import type { Container } from 'inversify';
+import type { SnapshotCache } from '../adaptive/SnapshotCache.js';
+import { restoreDefinition, restoreInstance } from '../adaptive/snapshotHooks.js';
 import type { ComponentRegistry } from '../component/ComponentRegistry.js';
 import type { ComponentSpec } from '../component/ComponentSpec.js';
 import { describeError } from '../errors/describeError.js';
@@ -8,7 +10,7 @@ import { callSafely } from '../run/callSafely.js';
 import type { Clock } from '../run/Clock.js';
 import type { InstanceFactory } from '../run/ComponentRunner.js';
 import { disposeDiscarded } from '../run/dispose.js';
-import { warmupHookOf } from '../run/instanceHooks.js';
+import { healthHookOf, warmupHookOf } from '../run/instanceHooks.js';
 import { AttemptContext } from './AttemptContext.js';
 import { AttemptScope } from '../run/AttemptScope.js';
 import { buildWithInversify } from './buildWithInversify.js';
@@ -34,11 +36,45 @@ export class ComponentFactory implements InstanceFactory {
     private readonly clock: Clock,
     registry: ComponentRegistry,
     construction: ConstructionStrategy,
+    /** Persisted warm state: a first attempt restores from a fresh snapshot when there is one. */
+    private readonly snapshots?: SnapshotCache,
   ) {
     this.#classes = construction === 'preheat' ? new ClassConstruction(container, registry, states) : undefined;
   }
 
   create(spec: ComponentSpec, abort: AttemptHandle, attempt: number): Promise<unknown> {
+    const saved = attempt === 1 && this.snapshots?.enabled === true ? this.snapshots.take(spec.index) : undefined;
+    if (saved !== undefined) return this.#restore(spec, abort, attempt, saved.state);
+    return this.#create(spec, abort, attempt);
+  }
+
+  /**
+   * Restores an instance from its snapshot instead of the full warm-up, then checks its health;
+   * if the restore throws or the check fails, the same attempt falls back to the full warm-up.
+   */
+  async #restore(spec: ComponentSpec, abort: AttemptHandle, attempt: number, state: unknown): Promise<unknown> {
+    const snapshots = this.snapshots!;
+    let instance: unknown;
+    try {
+      if (spec.definition !== undefined) instance = await restoreDefinition(spec, state, new AttemptContext(abort, attempt, (id) => this.lookup.lookup(spec, id) as never));
+      else {
+        instance = await (this.#classes?.supports(spec) === true ? this.#classes.build(spec) : buildWithInversify(this.container, spec, this.lookup.unusableOptional(spec)));
+        await restoreInstance(instance, state, abort.signal);
+      }
+      if (abort.aborted) throw abort.reason;
+      const health = healthHookOf(spec, instance);
+      if (health !== undefined && (await health(instance, abort.signal)) !== true) throw new Error('its health check failed after the restore');
+    } catch (error) {
+      if (instance !== undefined) this.#discard(spec, instance);
+      if (abort.aborted) throw abort.reason;
+      snapshots.fellBack(spec.index, describeError(error));
+      return this.#create(spec, abort, attempt);
+    }
+    snapshots.restored(spec.index);
+    return instance;
+  }
+
+  #create(spec: ComponentSpec, abort: AttemptHandle, attempt: number): Promise<unknown> {
     const { definition } = spec;
     // callSafely, inlined: this runs once per component.
     try {

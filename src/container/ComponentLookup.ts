@@ -22,13 +22,15 @@ export class ComponentLookup {
     private readonly registry: ComponentRegistry,
     private readonly states: ComponentStates,
     private readonly plan: GraphSource,
+    /** Components released for idleness: their not-ready error says so. */
+    private readonly idle?: { wasReleased(index: number): boolean },
   ) {}
 
   /** The instance when usable, else ComponentNotReadyError with a hint for the status (ComponentSkippedError when Skipped). */
   instanceOrThrow(index: number): unknown {
     const status = this.states.status[index]!;
     if (isUsable(status)) return this.states.instance[index];
-    throw notReadyError(this.registry.specs[index]!, status, this.states.error[index], this.states.skipReason(index));
+    throw notReadyError(this.registry.specs[index]!, status, this.states.error[index], this.states.skipReason(index), this.idle?.wasReleased(index) === true);
   }
 
   /** Loader `get`: a usable component, undefined for a failed optional dependency, else the container. */

@@ -2,6 +2,7 @@ import type { ServiceIdentifier } from 'inversify';
 import type { ComponentRegistry } from '../component/ComponentRegistry.js';
 import { ComponentStatus, isUsable } from '../component/ComponentStatus.js';
 import { type PlanCacheLike, type PlanOptionsLike, type PlanResultLike, type PluginContextLike } from '../component/inversifyInternals.js';
+import type { UsageRecorder } from '../adaptive/UsageRecorder.js';
 import type { ComponentStates } from '../readiness/ComponentStates.js';
 
 /**
@@ -21,6 +22,7 @@ export class ComponentPlans {
     private readonly registry: ComponentRegistry,
     private readonly states: ComponentStates,
     private readonly bindings: { hasOthers(index: number): boolean; resolve(index: number): unknown },
+    private readonly usage: UsageRecorder,
   ) {
     const cache = context.planResultCacheService;
     const activations = context.activationService;
@@ -43,7 +45,8 @@ export class ComponentPlans {
     const index = this.registry.indexOfToken(id);
     if (index < 0 || !isUsable(this.states.status[index]!) || hasActivations(id)) return undefined;
     if (this.bindings.hasOthers(index)) return undefined;
-    const plan: PlanResultLike = { tree: { root: new ComponentPlanRoot(this.bindings, index, id, this.states.status, this.states.instance) } };
+    this.usage.firstUse(index); // a plan is made at the first get of a warm token: time it here, not on every get
+    const plan: PlanResultLike = { tree: { root: new ComponentPlanRoot(this.bindings, index, id, this.states.status, this.states.instance, this.usage) } };
     key.serviceIdentifier = id; // read at once by set(): one key object serves every call
     this.#cache!.set(key, plan);
     return plan;
@@ -65,12 +68,25 @@ class ComponentPlanRoot {
     readonly serviceIdentifier: ServiceIdentifier,
     private readonly status: readonly ComponentStatus[],
     private readonly instance: readonly unknown[],
-  ) {}
+    private readonly usage: UsageRecorder,
+  ) {
+    // Sized at plan time, before any plan exists: never replaced after. Without a profile or an
+    // idle component nobody reads the counts, so a warm get does not write them.
+    this.gets = usage.counting ? usage.gets : undefined;
+  }
+
+  /** The profile's get counts, held directly (one field load less on the warm path), or undefined. */
+  private readonly gets: Float64Array | undefined;
 
   resolve(): unknown {
     const i = this.index;
     const status = this.status[i];
-    if (status === ComponentStatus.Ready || status === ComponentStatus.Degraded) return this.instance[i];
+    if (status === ComponentStatus.Ready || status === ComponentStatus.Degraded) {
+      // The use count of the profile: one increment; the scope lookup only while a track() is open.
+      if (this.gets !== undefined) this.gets[i]!++;
+      if (this.usage.scopes > 0) this.usage.touch(i);
+      return this.instance[i];
+    }
     return this.owner.resolve(i);
   }
 }

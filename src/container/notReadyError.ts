@@ -6,10 +6,14 @@ import { ComponentNotReadyError } from '../readiness/ComponentNotReadyError.js';
 
 /**
  * The error `container.get` / `getAsync` raise for a component that is not usable, with a hint fit
- * for its status; a Skipped one will never be, so it gets its own error (with `skipReason`).
+ * for its status; a Skipped one will never be, so it gets its own error (with `skipReason`); a
+ * released one (idle tiers) says so and names `getAsync`.
  */
-export function notReadyError(spec: ComponentSpec, status: ComponentStatus, cause: unknown, skipReason?: string): ComponentNotReadyError | ComponentSkippedError {
+export function notReadyError(spec: ComponentSpec, status: ComponentStatus, cause: unknown, skipReason?: string, released = false): ComponentNotReadyError | ComponentSkippedError {
   if (status === ComponentStatus.Skipped) return new ComponentSkippedError(spec.name, skipReason ?? 'it is disabled');
+  if (released && status === ComponentStatus.Pending) {
+    return new ComponentNotReadyError(spec.name, status, `it was released for idleness (idle.after ${spec.idle?.after} ms): await warmup.getAsync('${spec.name}') warms it again.`, cause);
+  }
   return new ComponentNotReadyError(spec.name, status, hintFor(spec, status), cause);
 }
 

@@ -36,4 +36,6 @@ export interface ShutdownConfig {
   readonly bindings: BindingReleaser;
   readonly clock: Clock;
   readonly shutdownTimeout: number;
+  /** The learned profile and the snapshots: saved once nothing loads any more, before components stop. */
+  readonly adaptive?: readonly { stop(): Promise<void> }[];
 }

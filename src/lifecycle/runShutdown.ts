@@ -42,6 +42,7 @@ export async function runShutdown(parts: ShutdownParts, options: ShutdownSteps):
   if (options.drainMs > 0) await wait(clock, options.drainMs); // 2
   const beforeStop = options.beforeStop === undefined ? undefined : await runBeforeStop(parts, options.beforeStop); // 3
   await work.whenSettled(); // 4
+  if (parts.adaptive !== undefined) await Promise.all(parts.adaptive.map((a) => a.stop())); // profile, snapshots (never reject)
   const result = await stopComponents(parts); // 5
   const finishedAt = clock.now();
   finish(parts); // 6

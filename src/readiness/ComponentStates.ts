@@ -203,6 +203,15 @@ export class ComponentStates {
     if (this.#events.observed) this.#emit('warning', index, this.#status[index]!, at, { message });
   }
 
+  /**
+   * A warning about the Warmup rather than one component (a profile it refused, a snapshot it could
+   * not write): a `warning` event whose `name` and `token` say what it is about (`'preheat:profile'`).
+   */
+  warnAbout(about: string, at: number, message: string): void {
+    if (debugEnabled) debug('warning %s: %s', about, message);
+    if (this.#events.observed) this.#events.next({ type: 'warning', name: about, token: about, status: ComponentStatus.Pending, previous: ComponentStatus.Pending, at, message });
+  }
+
   health(index: number, at: number, healthy: boolean, latencyMs: number, error?: Error): void {
     if (this.#events.observed) {
       this.#emit('health', index, this.#status[index]!, at, { healthy, latencyMs, ...(error === undefined ? {} : { error }) });

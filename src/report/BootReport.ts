@@ -1,3 +1,4 @@
+import type { LearnedReport } from '../adaptive/LearnedReport.js';
 import type { ComponentStatus } from '../component/ComponentStatus.js';
 import type { Priority } from '../component/Priority.js';
 import type { OperatingMode } from '../health/OperatingMode.js';
@@ -100,4 +101,10 @@ export interface BootReport {
   readonly skippedComponents?: string[];
   /** Every registered component, keyed by name. */
   readonly components: Record<string, ComponentReport>;
+  /** What the boot learned from earlier boots and used (present with `WarmupOptions.profile`). */
+  readonly learned?: LearnedReport;
+  /** Time the `prime()` hooks took after the last wave, before `ready`, ms (present when one ran). */
+  readonly primeMs?: number;
+  /** Components restored from a snapshot instead of warmed up in full (present with `WarmupOptions.cache`). */
+  readonly restoredComponents?: string[];
 }

@@ -1,3 +1,4 @@
+import type { LearnedReport } from '../adaptive/LearnedReport.js';
 import { ComponentStatus } from '../component/ComponentStatus.js';
 import type { ComponentSpec } from '../component/ComponentSpec.js';
 import { PreheatError } from '../errors/PreheatError.js';
@@ -21,6 +22,12 @@ export interface ReportSource {
   readonly healthOf?: (index: number) => HealthScore | undefined;
   /** The last health results (score and mode). */
   readonly checks?: HealthRecords;
+  /** What the boot learned (with a profile). */
+  readonly learned?: LearnedReport | undefined;
+  /** Time the `prime()` hooks took, when some ran. */
+  readonly primeMs?: number | undefined;
+  /** Components restored from a snapshot (with a cache). */
+  readonly restored?: readonly string[] | undefined;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -86,6 +93,9 @@ export function buildReport(source: ReportSource): BootReport {
     skippedCount: skippedComponents.length,
     skippedComponents,
   } as Mutable<BootReport>;
+  if (source.learned !== undefined) report.learned = source.learned;
+  if (source.primeMs !== undefined) report.primeMs = source.primeMs;
+  if (source.restored !== undefined) report.restoredComponents = source.restored.slice();
   Object.defineProperty(report, 'components', {
     enumerable: true,
     configurable: true,

@@ -37,6 +37,14 @@ export function disposeHookOf(spec: ComponentSpec, instance: unknown): Dispose |
   };
 }
 
+/** The priming hook: the definition's `prime(instance, signal)` or the class's `prime(signal)`, or undefined. */
+export function primeHookOf(spec: ComponentSpec, instance: unknown): ((signal: AbortSignal) => unknown) | undefined {
+  const definition = spec.definition;
+  if (definition?.prime !== undefined) return (signal) => definition.prime!(instance, signal);
+  const prime = spec.ctor === undefined ? undefined : (instance as { prime?: unknown } | null)?.prime;
+  return typeof prime === 'function' ? (signal) => (prime as (s: AbortSignal) => unknown).call(instance, signal) : undefined;
+}
+
 /** The class's `onWarmup(signal, ctx)`, bound to the instance, or undefined when it has none. */
 export function warmupHookOf(instance: unknown): ((signal: AbortSignal, ctx: WarmupContext) => unknown) | undefined {
   const onWarmup = (instance as { onWarmup?: unknown } | null)?.onWarmup;

@@ -1,4 +1,5 @@
-import { ReadyQueue } from './ReadyQueue.js';
+import { RankedReadyQueue } from './RankedReadyQueue.js';
+import { ReadyQueue, type ReadyQueueLike } from './ReadyQueue.js';
 
 /** What the {@link Dispatcher} needs to know and do. */
 export interface DispatcherConfig {
@@ -7,6 +8,11 @@ export interface DispatcherConfig {
   /** Sum of `memoryMb` of the loads running at once at most; Infinity for no budget. */
   readonly memoryBudgetMb: number;
   readonly buckets: number;
+  /**
+   * Longest remaining path per item, from learned load times: inside a bucket the largest goes
+   * first (a heap). Undefined (no profile): FIFO buckets, which cost nothing more.
+   */
+  readonly rank?: Float64Array | undefined;
   memoryOf(item: number): number;
   /** Starts a load; the caller reports its end through {@link Dispatcher.finished}. */
   start(item: number): void;
@@ -17,23 +23,26 @@ export interface DispatcherConfig {
 }
 
 /**
- * Starts ready items, most urgent bucket first and FIFO within a bucket, while a concurrency slot and
+ * Starts ready items, most urgent bucket first and FIFO within a bucket (or longest remaining path
+ * first, with learned load times), while a concurrency slot and
  * the memory budget allow. Both limits hold together. An item bigger than the whole budget waits
  * until nothing else runs, then runs alone, so it never deadlocks. The head of the queue is never
  * overtaken, so a big item is not starved by small ones.
  */
 export class Dispatcher {
-  readonly queue: ReadyQueue;
+  readonly queue: ReadyQueueLike;
   #running = 0;
   #memory = 0;
   #limit = 0;
   #stopped = false;
   #pumping = false;
+  /** Above 0 while a settle releases its dependents: they are queued, then started together. */
+  #held = 0;
   /** False when there is no memory budget: no estimate is read at all. */
   readonly #budgeted: boolean;
 
   constructor(private readonly config: DispatcherConfig) {
-    this.queue = new ReadyQueue(config.buckets);
+    this.queue = config.rank === undefined ? new ReadyQueue(config.buckets) : new RankedReadyQueue(config.buckets, config.rank);
     this.#budgeted = config.memoryBudgetMb !== Infinity;
   }
 
@@ -59,6 +68,19 @@ export class Dispatcher {
     this.pump();
   }
 
+  /**
+   * Runs `fn` (which enqueues several items) without starting any of them until it returns, so a
+   * free slot goes to the most urgent (or longest-path) of them all, not to the first enqueued.
+   */
+  batch(fn: () => void): void {
+    this.#held++;
+    try {
+      fn();
+    } finally {
+      this.#held--;
+    }
+  }
+
   /** Starts nothing more and forgets what is queued. */
   stop(): void {
     this.#stopped = true;
@@ -66,7 +88,7 @@ export class Dispatcher {
   }
 
   pump(): void {
-    if (this.#pumping || this.#stopped) return;
+    if (this.#pumping || this.#stopped || this.#held > 0) return;
     this.#pumping = true;
     try {
       const { maxConcurrent, memoryBudgetMb } = this.config;

@@ -31,6 +31,8 @@ export interface LoadEngineConfig {
   readonly effective: Uint8Array;
   readonly maxConcurrent: number;
   readonly memoryBudgetMb: number;
+  /** Longest remaining path per component, from learned load times (duration-aware order), or undefined. */
+  readonly rank?: Float64Array | undefined;
   /** The attempts' environment, built once; the engine runs its own {@link ComponentRunner} on it. */
   readonly run: RunEnvironment;
   readonly listener: SettleListener;
@@ -77,6 +79,7 @@ export class LoadEngine implements LoadSink {
       maxConcurrent: config.maxConcurrent,
       memoryBudgetMb: config.memoryBudgetMb,
       buckets: Priority.DEFERRED + 1, // on-demand, then CRITICAL … LOW
+      rank: config.rank,
       memoryOf: (i) => config.specs[i]!.memoryMb,
       start: (i) => this.#start(i),
       startable: (i) => config.states.status[i] === ComponentStatus.Pending,
@@ -173,6 +176,18 @@ export class LoadEngine implements LoadSink {
     return Promise.all(nodes.map((i) => this.demand(i))).then(noop);
   }
 
+  /**
+   * A usable component goes back to cold (released for idleness; the caller disposes the instance):
+   * pending again, no longer a boot member, wanted by nobody, so the next `demand` loads it anew.
+   */
+  release(index: number): void {
+    this.#wanted[index] = 0;
+    this.#inBoot[index] = 0;
+    this.#failedVia[index] = -1;
+    this.#failedRoot[index] = -1;
+    this.#config.states.reset(index, this.#config.run.clock.now());
+  }
+
   /** An Observable that lets the wave of `priority` run and completes when its last member settles. */
   wave$(priority: Priority): Observable<never> {
     return new Observable<never>((subscriber) => {
@@ -229,8 +244,11 @@ export class LoadEngine implements LoadSink {
     // Settle first so the dependents it releases are queued before the freed slot is handed out:
     // the most urgent ready component gets it. (A stop may have settled it already.)
     if (!isSettled(states.status[index]!)) {
-      states.settle(index, status, finishedAt, instance, error, attempts);
-      this.#propagate(index);
+      // Batched: the dependents it releases all reach the queue before any starts (finished pumps).
+      this.dispatcher.batch(() => {
+        states.settle(index, status, finishedAt, instance, error, attempts);
+        this.#propagate(index);
+      });
     }
     this.dispatcher.finished(index);
     if (this.dispatcher.running === 0 && this.#idleWaiters.length > 0) {

@@ -1,9 +1,20 @@
+/** What the {@link Dispatcher} needs of a ready queue: buckets by urgency (0 = most urgent). */
+export interface ReadyQueueLike {
+  push(bucket: number, item: number): void;
+  /** The most urgent bucket at or below `limit` that holds something, or -1. */
+  firstBucket(limit: number): number;
+  peek(bucket: number): number;
+  take(bucket: number): number;
+  /** Empties every bucket and releases the storage. */
+  clear(): void;
+}
+
 /**
  * FIFO queues by urgency bucket (0 = most urgent). `Array.shift` is O(n) on big arrays, so each
  * bucket keeps head and tail indices instead; a drained bucket rewinds to 0 but keeps its storage,
  * so a boot that fills and drains a bucket many times does not regrow it each time.
  */
-export class ReadyQueue {
+export class ReadyQueue implements ReadyQueueLike {
   readonly #items: number[][];
   readonly #heads: number[];
   readonly #tails: number[];

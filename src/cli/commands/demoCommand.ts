@@ -4,10 +4,10 @@ import { runDemo } from '../demo/runDemo.js';
 
 /** `preheat demo [--out dir]`: the simulated voice assistant. */
 export const demoCommand: Command = {
-  options: ['out'],
-  usage: 'preheat demo [--out dir]',
+  options: ['out', 'profile'],
+  usage: 'preheat demo [--out dir] [--profile dir]',
   async run({ args, options, term, cwd }) {
     if (args.length > 0) throw new CliError(CliErrorCode.Usage, `unexpected argument '${args[0]}': ${this.usage}`);
-    return runDemo({ term, cwd, out: options.out, verbose: options.verbose });
+    return runDemo({ term, cwd, out: options.out, verbose: options.verbose, profile: options.profile });
   },
 };

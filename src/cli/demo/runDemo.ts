@@ -10,6 +10,7 @@ import { watchBoot } from '../progress/watchBoot.js';
 import type { Terminal } from '../Terminal.js';
 import { writeOutput } from '../writeOutput.js';
 import { createAssistant } from './assistant.js';
+import { adaptiveOptions, learnedSection, predictionLine, serveCommands } from './learnedSection.js';
 
 /** Options of {@link runDemo}. */
 export interface DemoOptions {
@@ -18,6 +19,8 @@ export interface DemoOptions {
   /** Folder for boot-report.json and boot-timeline.svg. Default: `cwd`. */
   readonly out?: string | undefined;
   readonly verbose?: boolean | undefined;
+  /** Folder of the learned profile and snapshots. Default: `<out>/.preheat`. */
+  readonly profile?: string | undefined;
 }
 
 /**
@@ -25,9 +28,9 @@ export interface DemoOptions {
  * command by loading the DEFERRED model on demand, print the summary and the critical chain,
  * write the report and the timeline, shut down.
  */
-export async function runDemo({ term, cwd, out = '.', verbose = false }: DemoOptions): Promise<number> {
+export async function runDemo({ term, cwd, out = '.', verbose = false, profile }: DemoOptions): Promise<number> {
   const { paint } = term;
-  const warmup = createAssistant();
+  const warmup = createAssistant(adaptiveOptions(profile ?? join(out, '.preheat'), cwd));
   term.out.write(`${paint.bold('preheat demo')}: booting a simulated voice assistant (16 components: one DEFERRED, one disabled)\n\n`);
   const stop = watchBoot(warmup, term, term.tty ? 'bar' : 'lines', verbose);
   let bootReport;
@@ -35,9 +38,12 @@ export async function runDemo({ term, cwd, out = '.', verbose = false }: DemoOpt
     bootReport = await warmup.boot();
     stop();
     term.out.write(`\n${summaryLine(bootReport, [], paint)}; accepting commands.\n\n`);
+    term.out.write(`${learnedSection(bootReport, paint)}\n`);
+    term.out.write(predictionLine(warmup.prepare('vision'), paint));
+    term.out.write(`${paint.cyan('▸')} served ${await serveCommands(warmup)} quick commands (the profile records what each one uses)\n`);
     term.out.write(`${paint.cyan('▸ first command')} "what's on my screen?" needs large_ml_model (DEFERRED): loading it on first use\n`);
     const started = Date.now();
-    await warmup.getAsync('large_ml_model');
+    await warmup.track('vision', () => warmup.getAsync('large_ml_model'));
     term.out.write(`  ${paint.green('✓')} large_ml_model loaded in ${formatDuration(Date.now() - started)}\n`);
   } finally {
     stop();

@@ -10,13 +10,14 @@ import { renderTable } from './table.js';
 /** The table printed after a boot: one row per component, in wave and start order. */
 export function summaryTable(report: BootReport, paint: Paint): string {
   const ordered = orderRows(report);
+  const learned = new Set((report.learned?.adjustments ?? []).map((a) => a.name));
   const rows = ordered.map((c) => {
     const ran = c.startedAt !== undefined;
     const name = terminalText(c.name);
     return [
       c.required ? name : `${name} ${paint.grey('(optional)')}`,
       priorityName(c.priority),
-      c.wave === c.priority ? priorityName(c.wave) : `${priorityName(c.wave)}*`,
+      learned.has(c.name) ? `${priorityName(c.wave)}†` : c.wave === c.priority ? priorityName(c.wave) : `${priorityName(c.wave)}*`,
       paintStatus(c.status, paint),
       String(c.attempts),
       ran ? `@${formatDuration(c.startedAt - report.startedAt)}` : '-',
@@ -34,8 +35,9 @@ export function summaryTable(report: BootReport, paint: Paint): string {
     { heading: 'LOAD TIME', align: 'right' as const },
     { heading: 'NOTE' },
   ];
-  const promoted = ordered.some((c) => c.wave !== c.priority);
-  const footnote = promoted ? `\n  ${paint.grey('* loads in an earlier wave than its priority: a more urgent component depends on it')}` : '';
+  const promoted = ordered.some((c) => c.wave !== c.priority && !learned.has(c.name));
+  let footnote = promoted ? `\n  ${paint.grey('* loads in an earlier wave than its priority: a more urgent component depends on it')}` : '';
+  if (learned.size > 0) footnote += `\n  ${paint.grey('† moved by what earlier boots taught (preheat analyze learned)')}`;
   return renderTable(columns, rows) + footnote;
 }
 

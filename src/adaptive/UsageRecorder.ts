@@ -1,0 +1,88 @@
+import type { Clock } from '../run/Clock.js';
+
+/**
+ * Use counts and first-use times per component, for the learned profile. Recording is built for the
+ * hot path: a warm `container.get` adds one to a typed-array slot (in preheat's ready-made plan,
+ * `container/ComponentPlans.ts`) and nothing else; the first use is timed where the container calls
+ * preheat anyway (the plan or the binding's factory is made once per warm token), so a warm `get`
+ * never reads the clock. The arrays are sized when the plan is built (registration is closed then).
+ * This class is the only writer of its arrays, but for {@link gets}, which the ready-made plan
+ * increments in place (one writer per slot: the plan of that token).
+ */
+export class UsageRecorder {
+  /** `container.get` calls that reached preheat's ready-made plan, by index. */
+  gets: Float64Array = new Float64Array(0);
+  /** `getAsync` calls, by index. */
+  getAsyncs: Float64Array = new Float64Array(0);
+  /** The clock's time of the first use (get or getAsync), NaN until then. */
+  firstUseAt: Float64Array = new Float64Array(0);
+  /**
+   * Whether a warm `container.get` counts (set at plan time): only when something reads the counts
+   * (a profile store, an idle component). `getAsync` and first uses are recorded either way.
+   */
+  counting = false;
+  /** When the boot reached `ready` (NaN before): first uses are measured from there. */
+  readyAt = NaN;
+
+  constructor(private readonly clock: Clock) {}
+
+  /** Sizes the arrays for `size` components (the plan's size). */
+  start(size: number): void {
+    if (this.gets.length === size) return;
+    this.gets = new Float64Array(size);
+    this.getAsyncs = new Float64Array(size);
+    this.firstUseAt = new Float64Array(size).fill(NaN);
+  }
+
+  /**
+   * Open `warmup.track` scopes right now (any async context): while 0, a `get` skips the scope
+   * lookup entirely. Written by {@link WorkTracker} only.
+   */
+  scopes = 0;
+  /** Told each use while a scope is open: the scope (an AsyncLocalStorage lookup) records it. */
+  touch: (index: number) => void = noop;
+
+  /** A warm token's ready-made plan is being made (its first `container.get`): the use is timed, the plan counts it. */
+  firstUse(index: number): void {
+    if (index < this.firstUseAt.length) this.#firstUse(index);
+  }
+
+  /** `container.get` answered by the binding's factory (activation handlers or other bindings): one use. */
+  factoryGet(index: number): void {
+    if (index >= this.gets.length) return;
+    this.gets[index]!++;
+    this.#firstUse(index);
+    if (this.scopes > 0) this.touch(index);
+  }
+
+  /** One `getAsync`. */
+  getAsync(index: number): void {
+    if (index >= this.getAsyncs.length) return;
+    this.getAsyncs[index]!++;
+    this.#firstUse(index);
+    if (this.scopes > 0) this.touch(index);
+  }
+
+  /** The boot is ready: from now, a first use is "after boot". */
+  ready(): void {
+    this.readyAt = this.clock.now();
+  }
+
+  /** Direct uses (get + getAsync) of a component so far. */
+  uses(index: number): number {
+    return (this.gets[index] ?? 0) + (this.getAsyncs[index] ?? 0);
+  }
+
+  /** Ms from `ready` to the first use; NaN if unused, 0 if used before `ready`. */
+  firstUseAfterReady(index: number): number {
+    const at = this.firstUseAt[index] ?? NaN;
+    if (Number.isNaN(at)) return NaN;
+    return Number.isNaN(this.readyAt) ? 0 : Math.max(0, at - this.readyAt);
+  }
+
+  #firstUse(index: number): void {
+    if (Number.isNaN(this.firstUseAt[index]!)) this.firstUseAt[index] = this.clock.now();
+  }
+}
+
+function noop(): void {}
