@@ -64,6 +64,14 @@ describe('preheat profile record', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('should fail and write nothing when a required component fails (exported components get the profile too)', async () => {
+    const out = join(tempDir(), 'profile.json');
+    const { code, stderr } = await runBin(['profile', 'record', fixture('failing.mjs'), '--out', out]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^preheat: PREHEAT_CLI_BOOT_FAILED: boot failed: required component\(s\) failed: (api, db|db, api); no profile written\n$/);
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('should say what is missing: --out, a script with a default function', async () => {
     const noOut = await runBin(['profile', 'record', fixture('profileApp.mjs')]);
     expect(noOut.stderr).toMatch(/^preheat: PREHEAT_CLI_USAGE: where to write the profile\?/);
