@@ -3,7 +3,7 @@ import { Container } from 'inversify';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FileProfileStore, InvalidOptionError, mergeProfiles, Warmup, type ComponentEvent, type ComponentDefinition, type ProfileStore, type UsageProfile } from '../../src/index.js';
+import { FileProfileStore, InvalidOptionError, mergeProfiles, readProfile, Warmup, type ComponentEvent, type ComponentDefinition, type ProfileStore, type UsageProfile } from '../../src/index.js';
 import { settle } from '../helpers/settle.js';
 import { MemoryStore } from './memoryStore.js';
 
@@ -87,6 +87,19 @@ describe('profile persistence', () => {
       changed[0] = { ...changed[0]!, optionalDependsOn: [] };
       changed.push({ token: 'cache', load: () => ({}) });
       expect((await run(store, changed)).warnings).toEqual([expect.stringContaining('foreign')]);
+    });
+
+    it("should tell code why readProfile refused a value: 'corrupt', 'stale' or 'foreign'", async () => {
+      const store = new MemoryStore();
+      await run(store);
+      const good = store.saved as UsageProfile;
+      const known = new Set(['config', 'db']);
+      expect(readProfile(good, good.graphHash, known)).toEqual({ profile: good });
+      expect(readProfile('{ half', good.graphHash, known).reason).toBe('corrupt');
+      expect(readProfile({ ...good, format: 'other' }, good.graphHash, known).reason).toBe('corrupt');
+      expect(readProfile({ ...good, boots: -1 }, good.graphHash, known).reason).toBe('corrupt');
+      expect(readProfile({ ...good, formatVersion: 2 }, good.graphHash, known).reason).toBe('stale');
+      expect(readProfile(good, 'g1-00000000-2', known)).toMatchObject({ reason: 'foreign', problem: expect.stringContaining('foreign') });
     });
 
     it('should ignore unknown components and unusable entries of a profile of this graph', async () => {

@@ -3,14 +3,17 @@ import type { KindRow } from './KindTable.js';
 import { profileFormatVersion, type ProfileEntry, type UsageProfile } from './UsageProfile.js';
 
 /**
- * What {@link readProfile} found: a profile to use, or why the saved value is not one.
+ * What {@link readProfile} found: a profile to use, or why the saved value is not one (`problem`,
+ * a sentence, and `reason`, for code: `corrupt`, `stale` or `foreign`).
  *
  * @example
  * ```ts
- * const { profile, problem } = readProfile(raw, hash, names);
+ * const { profile, problem, reason } = readProfile(raw, hash, names);
  * ```
  */
-export type ProfileReading = { readonly profile: UsageProfile; readonly problem?: undefined } | { readonly profile?: undefined; readonly problem: string };
+export type ProfileReading =
+  | { readonly profile: UsageProfile; readonly problem?: undefined; readonly reason?: undefined }
+  | { readonly profile?: undefined; readonly problem: string; readonly reason: 'corrupt' | 'stale' | 'foreign' };
 
 /**
  * Checks a saved value before anything trusts it: the shape (corrupt), the format version (stale)
@@ -25,16 +28,16 @@ export type ProfileReading = { readonly profile: UsageProfile; readonly problem?
  * ```
  */
 export function readProfile(raw: unknown, graphHash: string, known: ReadonlySet<string>): ProfileReading {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { problem: 'the saved profile is corrupt (not a JSON object)' };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { problem: 'the saved profile is corrupt (not a JSON object)', reason: 'corrupt' };
   const value = raw as Partial<Record<keyof UsageProfile, unknown>>;
-  if (value.format !== 'preheat-profile') return { problem: 'the saved profile is corrupt or foreign (no format: "preheat-profile")' };
+  if (value.format !== 'preheat-profile') return { problem: 'the saved profile is corrupt or foreign (no format: "preheat-profile")', reason: 'corrupt' };
   if (value.formatVersion !== profileFormatVersion) {
-    return { problem: `the saved profile is stale: format version ${String(value.formatVersion)}, this preheat reads ${profileFormatVersion}` };
+    return { problem: `the saved profile is stale: format version ${String(value.formatVersion)}, this preheat reads ${profileFormatVersion}`, reason: 'stale' };
   }
   if (value.graphHash !== graphHash) {
-    return { problem: `the saved profile is foreign: learned on component graph ${String(value.graphHash)}, this one is ${graphHash}` };
+    return { problem: `the saved profile is foreign: learned on component graph ${String(value.graphHash)}, this one is ${graphHash}`, reason: 'foreign' };
   }
-  if (!isRecord(value.components) || !isRecord(value.kinds) || !isCount(value.boots)) return { problem: 'the saved profile is corrupt (components, kinds or boots missing)' };
+  if (!isRecord(value.components) || !isRecord(value.kinds) || !isCount(value.boots)) return { problem: 'the saved profile is corrupt (components, kinds or boots missing)', reason: 'corrupt' };
   const components: Record<string, ProfileEntry> = {};
   for (const [name, entry] of Object.entries(value.components)) {
     if (known.has(name) && isEntry(entry)) components[name] = entry;

@@ -11,6 +11,12 @@ export const CliErrorCode = {
   UnknownComponent: 'PREHEAT_CLI_UNKNOWN_COMPONENT',
   WriteFailed: 'PREHEAT_CLI_WRITE_FAILED',
   BootFailed: 'PREHEAT_CLI_BOOT_FAILED',
+  NotAProfile: 'PREHEAT_CLI_NOT_A_PROFILE',
+  ProfileVersion: 'PREHEAT_CLI_PROFILE_VERSION',
+  ForeignProfile: 'PREHEAT_CLI_FOREIGN_PROFILE',
+  ProfileIgnored: 'PREHEAT_CLI_PROFILE_IGNORED',
+  BadScript: 'PREHEAT_CLI_BAD_SCRIPT',
+  ScriptFailed: 'PREHEAT_CLI_SCRIPT_FAILED',
   Unexpected: 'PREHEAT_CLI_UNEXPECTED',
 } as const;
 

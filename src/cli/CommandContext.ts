@@ -12,6 +12,7 @@ export interface CliOptions {
   readonly out?: string;
   readonly width?: string;
   readonly profile?: string;
+  readonly script?: string;
 }
 
 /** What a command runs with: the arguments after its name, the options, where to write. */

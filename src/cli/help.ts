@@ -1,5 +1,5 @@
 /** `preheat --help`. */
-export const helpText = `preheat: boot a module's components with live progress, and analyze boot reports.
+export const helpText = `preheat: boot a module's components with live progress, analyze boot reports, and make profiles.
 
 Usage:
   preheat boot <module> [--report <file.json>] [--quiet] [--json] [--verbose]
@@ -32,6 +32,16 @@ Usage:
       Boot a simulated voice assistant; writes boot-report.json and boot-timeline.svg to <dir>.
       It learns: run it twice and the second boot uses what the first recorded (profile and
       snapshots in <dir>/.preheat, or --profile <dir>; delete it to start over).
+
+  preheat profile record <module> [--script <module>] --out <profile.json>
+      Record a usage profile in CI: boot <module> with a fresh profile, run the script's default
+      export, async (warmup, container) => { ... } (its work in warmup.track(kind, fn)), shut
+      down, and write the profile. A factory is called with { profile }: pass it into its Warmup;
+      exported components get it; a Warmup the module made itself cannot record.
+
+  preheat profile merge <a.json> <b.json> [...] --out <merged.json>
+      Merge profiles of the same component graph (a CI one and one learned in production):
+      counts add up, averages weigh by boots. Refuses a file of another graph or format.
 
 Options for every command:
   --verbose         more output; stack traces on errors

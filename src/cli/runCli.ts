@@ -9,6 +9,8 @@ import { criticalChainCommand } from './commands/criticalChainCommand.js';
 import { demoCommand } from './commands/demoCommand.js';
 import { learnedCommand } from './commands/learnedCommand.js';
 import { plotCommand } from './commands/plotCommand.js';
+import { profileMergeCommand } from './commands/profileMergeCommand.js';
+import { profileRecordCommand } from './commands/profileRecordCommand.js';
 import { traceCommand } from './commands/traceCommand.js';
 import { terminalText } from './format/terminalText.js';
 import { helpText } from './help.js';
@@ -22,6 +24,8 @@ const commands: Readonly<Record<string, Command>> = {
   'analyze plot': plotCommand,
   'analyze trace': traceCommand,
   demo: demoCommand,
+  'profile record': profileRecordCommand,
+  'profile merge': profileMergeCommand,
 };
 
 const optionSchema = {
@@ -35,6 +39,7 @@ const optionSchema = {
   out: { type: 'string' },
   width: { type: 'string' },
   profile: { type: 'string' },
+  script: { type: 'string' },
 } as const;
 
 /** Where the CLI runs: its streams, environment and working folder. */
@@ -90,9 +95,10 @@ function findCommand(positionals: readonly string[]): { name: string; command: C
     const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
     if (command !== undefined) return { name, command, args: positionals.slice(words) };
   }
-  const analyze = positionals[0] === 'analyze';
-  const known = Object.keys(commands).filter((c) => !analyze || c.startsWith('analyze '));
-  const what = positionals.slice(0, analyze ? 2 : 1).join(' ');
+  // `analyze` and `profile` are groups: an unknown word after one lists that group's commands.
+  const group = positionals[0] === 'analyze' || positionals[0] === 'profile' ? positionals[0] : undefined;
+  const known = Object.keys(commands).filter((c) => group === undefined || c.startsWith(`${group} `));
+  const what = positionals.slice(0, group === undefined ? 1 : 2).join(' ');
   throw new CliError(CliErrorCode.Usage, `unknown command '${what}'; commands: ${known.join(', ')} (see preheat --help)`);
 }
 
