@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
-import { Container } from 'inversify';
+import { Container, preDestroy } from 'inversify';
 import {
   BootCancelledError,
   Component,
@@ -9,7 +9,7 @@ import {
   Warmup,
   type ComponentEvent,
 } from '../../src/index.js';
-import { after, deferred } from '../helpers/deferred.js';
+import { after, deferred, flush } from '../helpers/deferred.js';
 import { settle } from '../helpers/settle.js';
 
 describe('Warmup lifecycle', () => {
@@ -226,14 +226,37 @@ describe('Warmup lifecycle', () => {
       const calls: string[] = [];
       @Component()
       class Db {
-        onShutdown() {
+        async onShutdown() {
           calls.push('onShutdown');
+          await new Promise((r) => setTimeout(r, 10));
+          calls.push('onShutdown done');
+        }
+        @preDestroy()
+        close() {
+          calls.push(`preDestroy(${this instanceof Db})`);
         }
       }
       const warmup = new Warmup(new Container()).register(Db);
       await settle(warmup.boot());
+      const report = await settle(warmup.shutdown());
+      // onShutdown first and awaited, then each @preDestroy method, once, on the instance.
+      expect(calls).toEqual(['onShutdown', 'onShutdown done', 'preDestroy(true)']);
+      expect(report.components.Db?.outcome).toBe('stopped');
+    });
+
+    it('calls the @preDestroy methods of a class without onShutdown', async () => {
+      const calls: string[] = [];
+      @Component()
+      class Pool {
+        @preDestroy()
+        drain() {
+          calls.push('drain');
+        }
+      }
+      const warmup = new Warmup(new Container()).register(Pool);
+      await settle(warmup.boot());
       await settle(warmup.shutdown());
-      expect(calls).toEqual(['onShutdown']);
+      expect(calls).toEqual(['drain']);
     });
   });
 
@@ -299,13 +322,31 @@ describe('Warmup lifecycle', () => {
 });
 
 describe('deferred', () => {
-  it('resolves immediately when a getAsync target is already ready', async () => {
-    const d = deferred<string>();
-    const warmup = new Warmup(new Container()).register({ token: 'x', load: () => d.promise });
+  it('joins the running load when a getAsync target is still loading', async () => {
+    const d = deferred<{ v: string }>();
+    let loads = 0;
+    const warmup = new Warmup(new Container()).register({ token: 'x', load: () => (loads++, d.promise) });
     const booting = warmup.boot();
+    await flush();
+    expect(warmup.getStatus('x')).toBe(ComponentStatus.Loading);
     const got = warmup.getAsync('x');
-    d.resolve('value');
+    const value = { v: 'value' };
+    d.resolve(value);
     await booting;
-    await expect(got).resolves.toBe('value');
+    await expect(got).resolves.toBe(value);
+    expect(loads).toBe(1);
+  });
+
+  it('resolves immediately when a getAsync target is already ready', async () => {
+    let loads = 0;
+    const warmup = new Warmup(new Container()).register({ token: 'x', load: async () => ({ n: ++loads }) });
+    await warmup.boot();
+    expect(warmup.getStatus('x')).toBe(ComponentStatus.Ready);
+    let got: unknown;
+    void warmup.getAsync('x').then((v) => (got = v));
+    await flush(3); // no timer, no new attempt: a few microtasks
+    expect(got).toBe(warmup.getComponent('x'));
+    expect(got).toEqual({ n: 1 });
+    expect(loads).toBe(1);
   });
 });

@@ -1,0 +1,343 @@
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
+import { lastValueFrom, type Observable } from 'rxjs';
+import type { ComponentDefinition } from '../../../src/component/ComponentDefinition.js';
+import { ComponentStatus } from '../../../src/component/ComponentStatus.js';
+import { Priority } from '../../../src/component/Priority.js';
+import { DependencyFailedError } from '../../../src/errors/DependencyFailedError.js';
+import { ErrorCode } from '../../../src/errors/ErrorCode.js';
+import type { PreheatError } from '../../../src/errors/PreheatError.js';
+import { after, flush } from '../../helpers/deferred.js';
+import { buildEngine } from '../../helpers/engine.js';
+
+/** A definition whose load takes `ms` and records when it started (virtual ms since the test began). */
+function timed(token: string, ms: number, starts: Record<string, number>, extra: Partial<ComponentDefinition> = {}): ComponentDefinition {
+  return { token, ...extra, load: () => ((starts[token] = Date.now() - t0), after(ms, token)()) };
+}
+let t0 = 0;
+
+/** Whether an Observable has completed by now. */
+function completion(source: Observable<never>): { done: boolean } {
+  const state = { done: false };
+  source.subscribe({ complete: () => (state.done = true) });
+  return state;
+}
+
+describe('LoadEngine', () => {
+  beforeEach(() => {
+    jest.useFakeTimers();
+    t0 = Date.now();
+  });
+  afterEach(() => {
+    jest.useRealTimers();
+  });
+
+  describe('markBootSet', () => {
+    it('should count every non-deferred component after priority inversion, and list those settled early in the order they settled', async () => {
+      const h = buildEngine([
+        { token: 'a', priority: Priority.HIGH, load: after(20, 'a') },
+        { token: 'lazy', priority: Priority.DEFERRED, load: () => 'lazy' },
+        { token: 'promoted', priority: Priority.DEFERRED, load: () => 'p' }, // a LOW one needs it
+        { token: 'low', priority: Priority.LOW, dependsOn: ['promoted'], load: () => 'low' },
+        { token: 'early', priority: Priority.HIGH, load: after(5, 'e') },
+      ]);
+      const demanded = Promise.all([h.engine.demand(h.index('a')), h.engine.demand(h.index('early'))]);
+      await jest.advanceTimersByTimeAsync(20);
+      await demanded;
+      const { total, settledEarly } = h.engine.markBootSet();
+      expect(total).toBe(4); // a, promoted, low, early
+      expect(settledEarly).toEqual([h.index('early'), h.index('a')]);
+      expect(h.engine.inBoot(h.index('promoted'))).toBe(true);
+      expect(h.engine.inBoot(h.index('lazy'))).toBe(false);
+      expect(h.engine.remaining(Priority.HIGH)).toBe(0); // both settled already
+      expect(h.engine.remaining(Priority.LOW)).toBe(2);
+      expect(h.settles).toEqual(['early!', 'a!']); // not yet members when they settled
+    });
+
+    it('should list, among those settled at the same ms, a root failure before what it failed', async () => {
+      const h = buildEngine([
+        { token: 'top', dependsOn: ['base'], load: () => 'top' },
+        { token: 'base', load: () => Promise.reject(new Error('down')) },
+      ]);
+      await h.engine.demand(h.index('top'));
+      expect(h.engine.markBootSet().settledEarly).toEqual([h.index('base'), h.index('top')]);
+    });
+  });
+
+  describe('waves', () => {
+    it('should start a wave only once its stream is subscribed, dependencies first, and complete it when its last member settles', async () => {
+      const starts: Record<string, number> = {};
+      const h = buildEngine([
+        timed('c1', 100, starts, { priority: Priority.CRITICAL }),
+        timed('c2', 50, starts, { priority: Priority.CRITICAL, dependsOn: ['c1'] }),
+        timed('h1', 10, starts, { priority: Priority.HIGH }),
+      ]);
+      h.engine.markBootSet();
+      h.engine.queueBootSet();
+      await jest.advanceTimersByTimeAsync(10);
+      expect(starts).toEqual({}); // no wave open yet
+      const critical = completion(h.engine.wave$(Priority.CRITICAL));
+      expect(starts).toEqual({ c1: 10 });
+      await jest.advanceTimersByTimeAsync(100);
+      expect(starts).toEqual({ c1: 10, c2: 110 }); // when c1 settled
+      expect(h.engine.remaining(Priority.CRITICAL)).toBe(1);
+      expect(critical.done).toBe(false);
+      await jest.advanceTimersByTimeAsync(50);
+      expect(critical.done).toBe(true);
+      expect(starts.h1).toBeUndefined(); // HIGH waits for its own wave$
+      const high = completion(h.engine.wave$(Priority.HIGH));
+      expect(starts.h1).toBe(160);
+      await jest.advanceTimersByTimeAsync(10);
+      expect(high.done).toBe(true);
+      expect(h.settles).toEqual(['c1', 'c2', 'h1']);
+    });
+
+    it('should complete a wave with no members at once', () => {
+      const h = buildEngine([{ token: 'a', priority: Priority.HIGH, load: () => 'a' }]);
+      h.engine.markBootSet();
+      expect(completion(h.engine.wave$(Priority.CRITICAL)).done).toBe(true);
+    });
+
+    it('all$ should open every wave at once, urgent ones first, and complete when every member settled', async () => {
+      const starts: Record<string, number> = {};
+      const h = buildEngine(
+        [timed('low', 10, starts, { priority: Priority.LOW }), timed('critical', 30, starts, { priority: Priority.CRITICAL }), timed('high', 20, starts, { priority: Priority.HIGH })],
+        { maxConcurrent: 2 },
+      );
+      h.engine.markBootSet();
+      h.engine.queueBootSet();
+      const all = completion(h.engine.all$());
+      expect(starts).toEqual({ critical: 0, high: 0 });
+      await jest.advanceTimersByTimeAsync(20);
+      expect(starts.low).toBe(20);
+      await jest.advanceTimersByTimeAsync(9);
+      expect(all.done).toBe(false);
+      await jest.advanceTimersByTimeAsync(1);
+      expect(all.done).toBe(true);
+    });
+
+    it('all$ should complete at once when there is nothing to boot', () => {
+      const h = buildEngine([{ token: 'lazy', priority: Priority.DEFERRED, load: () => 1 }]);
+      expect(h.engine.markBootSet().total).toBe(0);
+      expect(completion(h.engine.all$()).done).toBe(true);
+    });
+  });
+
+  describe('a settle', () => {
+    it('should release its dependents before the freed slot is handed out, so the most urgent ready one gets it', async () => {
+      const starts: Record<string, number> = {};
+      const h = buildEngine(
+        [timed('a', 10, starts, { priority: Priority.CRITICAL }), timed('b', 10, starts, { priority: Priority.HIGH }), timed('c', 10, starts, { priority: Priority.CRITICAL, dependsOn: ['a'] })],
+        { maxConcurrent: 1 },
+      );
+      h.engine.markBootSet();
+      h.engine.queueBootSet();
+      void lastValueFrom(h.engine.all$(), { defaultValue: undefined });
+      await jest.advanceTimersByTimeAsync(30);
+      expect(starts).toEqual({ a: 0, c: 10, b: 20 });
+    });
+  });
+
+  describe('a failure', () => {
+    it('should fail the required dependents (naming the path, carrying the root cause), tell the whole cascade first, then release optional dependents', async () => {
+      const root = new Error('connection refused');
+      const order: string[] = [];
+      const h = buildEngine(
+        [
+          { token: 'base', load: () => (order.push('base'), Promise.reject(root)) },
+          { token: 'mid', dependsOn: ['base'], load: () => (order.push('mid'), 'mid') },
+          { token: 'top', dependsOn: ['mid'], load: () => (order.push('top'), 'top') },
+          { token: 'soft', optionalDependsOn: ['base'], load: () => (order.push(`soft sees ${h.settles.join(',')}`), 'soft') },
+        ],
+      );
+      h.engine.markBootSet();
+      h.engine.queueBootSet();
+      void lastValueFrom(h.engine.all$(), { defaultValue: undefined });
+      await jest.advanceTimersByTimeAsync(0);
+      await flush();
+      expect(order).toEqual(['base', 'soft sees base,mid,top']);
+      expect(h.states.status.slice(0, 4)).toEqual([ComponentStatus.Failed, ComponentStatus.Failed, ComponentStatus.Failed, ComponentStatus.Ready]);
+      const top = h.states.error[h.index('top')] as PreheatError;
+      expect(top).toBeInstanceOf(DependencyFailedError);
+      expect(top.code).toBe(ErrorCode.DependencyFailed);
+      expect(top.path).toEqual(['top', 'mid', 'base']);
+      expect(top.cause).toBe(root); // the loader's own error, not its ComponentLoadError wrapper
+      expect((h.states.error[h.index('mid')] as PreheatError).path).toEqual(['mid', 'base']);
+    });
+
+    it('should hold the waves the cascade empties until all of it was heard', async () => {
+      const h = buildEngine([
+        { token: 'base', priority: Priority.CRITICAL, load: () => Promise.reject(new Error('x')) },
+        { token: 'dep', priority: Priority.CRITICAL, dependsOn: ['base'], load: () => 'dep' },
+        { token: 'high', priority: Priority.HIGH, dependsOn: ['base'], load: () => 'high' },
+      ], {
+        onSettled: () => heard.push(`${h.engine.remaining(Priority.CRITICAL)} left, critical done: ${critical.done}`),
+      });
+      const heard: string[] = [];
+      h.engine.markBootSet();
+      h.engine.queueBootSet();
+      const critical = completion(h.engine.wave$(Priority.CRITICAL));
+      await jest.advanceTimersByTimeAsync(0);
+      // base, then dep empty the CRITICAL wave; high (HIGH) is heard before it completes.
+      expect(heard).toEqual(['1 left, critical done: false', '0 left, critical done: false', '0 left, critical done: false']);
+      expect(critical.done).toBe(true);
+    });
+
+    it('should elide a dependency path longer than 32 hops, and still name the root', async () => {
+      const chain: ComponentDefinition[] = [{ token: 'n0', load: () => Promise.reject(new Error('root')) }];
+      for (let i = 1; i < 40; i++) chain.push({ token: `n${i}`, dependsOn: [`n${i - 1}`], load: () => i });
+      const h = buildEngine(chain);
+      h.engine.markBootSet();
+      h.engine.queueBootSet();
+      void lastValueFrom(h.engine.all$(), { defaultValue: undefined });
+      await jest.advanceTimersByTimeAsync(0);
+      const path = (h.states.error[h.index('n39')] as PreheatError).path!;
+      expect(path.slice(0, 33)).toEqual(Array.from({ length: 33 }, (_, k) => `n${39 - k}`));
+      expect(path.slice(33)).toEqual(['…', 'n0']);
+      const short = (h.states.error[h.index('n32')] as PreheatError).path!;
+      expect(short).toEqual(Array.from({ length: 33 }, (_, k) => `n${32 - k}`)); // exactly 32 hops: nothing elided
+    });
+
+    it('should fail a component wanted after its required dependency already failed, without running it', async () => {
+      let ran = false;
+      const h = buildEngine([
+        { token: 'base', priority: Priority.DEFERRED, load: () => Promise.reject(new Error('no')) },
+        { token: 'user', priority: Priority.DEFERRED, dependsOn: ['base'], load: () => ((ran = true), 'u') },
+      ]);
+      await h.engine.demand(h.index('base'));
+      await h.engine.demand(h.index('user'));
+      expect(ran).toBe(false);
+      expect((h.states.error[h.index('user')] as PreheatError).path).toEqual(['user', 'base']);
+    });
+  });
+
+  describe('demand', () => {
+    it('should load a component and its unsettled dependencies now, ahead of the open waves and whatever their wave', async () => {
+      const starts: Record<string, number> = {};
+      const h = buildEngine(
+        [
+          timed('busy', 10, starts, { priority: Priority.CRITICAL }),
+          timed('queued', 10, starts, { priority: Priority.CRITICAL }),
+          timed('dep', 10, starts, { priority: Priority.LOW }),
+          timed('lazy', 10, starts, { priority: Priority.DEFERRED, dependsOn: ['dep'] }),
+        ],
+        { maxConcurrent: 1 },
+      );
+      h.engine.markBootSet();
+      h.engine.queueBootSet();
+      void lastValueFrom(h.engine.wave$(Priority.CRITICAL), { defaultValue: undefined });
+      const lazy = h.engine.demand(h.index('lazy'));
+      await jest.advanceTimersByTimeAsync(30);
+      await lazy;
+      // The LOW wave is not open, yet dep loads on demand, before the queued CRITICAL one.
+      expect(starts).toEqual({ busy: 0, dep: 10, lazy: 20, queued: 30 });
+      expect(h.settles).toEqual(['busy', 'dep', 'lazy!']);
+    });
+
+    it('should move a boot member still waiting for its dependency to the on-demand bucket, so it starts first once released', async () => {
+      const starts: Record<string, number> = {};
+      const h = buildEngine(
+        [timed('busy', 10, starts, { priority: Priority.CRITICAL }), timed('other', 10, starts, { priority: Priority.CRITICAL }), timed('x', 10, starts, { priority: Priority.CRITICAL, dependsOn: ['busy'] })],
+        { maxConcurrent: 1 },
+      );
+      h.engine.markBootSet();
+      h.engine.queueBootSet();
+      void lastValueFrom(h.engine.wave$(Priority.CRITICAL), { defaultValue: undefined });
+      const x = h.engine.demand(h.index('x'));
+      await jest.advanceTimersByTimeAsync(30);
+      await x;
+      expect(starts).toEqual({ busy: 0, x: 10, other: 20 });
+    });
+
+    it('should resolve at once for a settled component, and share the wait between callers', async () => {
+      let loads = 0;
+      const h = buildEngine([{ token: 'x', priority: Priority.DEFERRED, load: () => (loads++, after(10, 'x')()) }]);
+      const first = h.engine.demand(0);
+      const second = h.engine.demand(0);
+      await jest.advanceTimersByTimeAsync(10);
+      await Promise.all([first, second]);
+      expect(loads).toBe(1);
+      let resolved = false;
+      void h.engine.demand(0).then(() => (resolved = true));
+      await flush(2);
+      expect(resolved).toBe(true);
+    });
+  });
+
+  describe('stop', () => {
+    it('should fail every wanted component that has not started with the reason, start nothing more, and let the running ones finish', async () => {
+      const starts: Record<string, number> = {};
+      const h = buildEngine([timed('running', 50, starts), timed('queued', 10, starts), timed('dependent', 10, starts, { dependsOn: ['running'] })], { maxConcurrent: 1 });
+      h.engine.markBootSet();
+      h.engine.queueBootSet();
+      void lastValueFrom(h.engine.all$(), { defaultValue: undefined });
+      const reason = new Error('shutting down');
+      h.engine.stop(reason);
+      expect(h.states.status[h.index('queued')]).toBe(ComponentStatus.Failed);
+      expect(h.states.error[h.index('queued')]).toBe(reason);
+      expect(h.states.error[h.index('dependent')]).toBe(reason); // the cancellation, not its dependency
+      expect(h.states.status[h.index('running')]).toBe(ComponentStatus.Loading);
+      let idle = false;
+      void h.engine.whenIdle().then(() => (idle = true));
+      await jest.advanceTimersByTimeAsync(49);
+      expect(idle).toBe(false);
+      await jest.advanceTimersByTimeAsync(1);
+      expect(idle).toBe(true);
+      expect(starts).toEqual({ running: 0 });
+      expect(h.states.status[h.index('running')]).toBe(ComponentStatus.Ready);
+    });
+
+    it('should fail what is wanted after the stop at once, with the reason', async () => {
+      let ran = false;
+      const h = buildEngine([{ token: 'x', priority: Priority.DEFERRED, load: () => ((ran = true), 1) }]);
+      const reason = new Error('stopped');
+      h.engine.stop(reason);
+      await h.engine.demand(0);
+      expect(ran).toBe(false);
+      expect(h.states.error[0]).toBe(reason);
+      expect(h.settles).toEqual(['x!']);
+    });
+
+    it('whenIdle should resolve at once when nothing runs', async () => {
+      const h = buildEngine([{ token: 'x', load: () => 1 }]);
+      let idle = false;
+      void h.engine.whenIdle().then(() => (idle = true));
+      await flush(2);
+      expect(idle).toBe(true);
+    });
+  });
+
+  describe('reload', () => {
+    it('should load components again as fresh instances, dependencies first, forgetting how they failed', async () => {
+      let healthy = false;
+      const h = buildEngine([
+        { token: 'db', priority: Priority.DEFERRED, load: () => (healthy ? { db: true } : Promise.reject(new Error('down'))) },
+        { token: 'api', priority: Priority.DEFERRED, dependsOn: ['db'], load: () => ({ api: true }) },
+      ]);
+      await h.engine.demand(h.index('api'));
+      expect(h.states.status).toEqual([ComponentStatus.Failed, ComponentStatus.Failed]);
+      healthy = true;
+      const statuses: ComponentStatus[][] = [];
+      const reloading = h.engine.reload([h.index('db'), h.index('api')]);
+      statuses.push([...h.states.status]);
+      await reloading;
+      expect(statuses[0]![1]).not.toBe(ComponentStatus.Failed); // reset before anything loads
+      expect(h.states.status).toEqual([ComponentStatus.Ready, ComponentStatus.Ready]);
+      expect(h.states.instance).toEqual([{ db: true }, { api: true }]);
+      expect(h.states.error).toEqual([undefined, undefined]);
+    });
+  });
+
+  describe('a memory budget', () => {
+    it('should warn about a component bigger than the budget, naming both figures, and load it alone', async () => {
+      const starts: Record<string, number> = {};
+      const h = buildEngine([timed('big', 10, starts, { memoryMb: 500 }), timed('small', 10, starts, { memoryMb: 10 })], { memoryBudgetMb: 100 });
+      h.engine.markBootSet();
+      h.engine.queueBootSet();
+      void lastValueFrom(h.engine.all$(), { defaultValue: undefined });
+      await jest.advanceTimersByTimeAsync(20);
+      expect(starts).toEqual({ big: 0, small: 10 });
+      const warnings = h.events.filter((e) => e.type === 'warning');
+      expect(warnings.map((e) => [e.name, e.message])).toEqual([['big', 'estimated 500 MB exceeds memoryBudgetMb 100: loading it alone']]);
+    });
+  });
+});
