@@ -10,6 +10,7 @@ import { clockFrom, type Clock } from '../../src/run/Clock.js';
 import type { RunEnvironment } from '../../src/run/ComponentRunner.js';
 import { InFlight } from '../../src/run/InFlight.js';
 import { LoadEngine } from '../../src/schedule/LoadEngine.js';
+import { HealthRecords } from '../../src/health/HealthRecords.js';
 
 /**
  * A LoadEngine built directly from definitions, the way boot/Loads builds it, over the default
@@ -43,6 +44,7 @@ export function buildEngine(
   const clock = clockFrom(asyncScheduler);
   const cancel = new AbortController();
   const env: RunEnvironment = {
+    health: new HealthRecords(registry.specs, states),
     clock,
     healthTimeout: Infinity,
     random: () => 0.5,

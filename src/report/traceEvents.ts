@@ -1,8 +1,8 @@
 import { priorityName } from '../component/Priority.js';
 import type { AttemptRecord } from '../readiness/AttemptRecord.js';
 import type { BootReport, ComponentReport } from './BootReport.js';
-import { orderRows } from './plot/orderRows.js';
-import { waveSpans } from './plot/waveSpans.js';
+import { orderRows } from './orderRows.js';
+import { waveSpans } from './waveSpans.js';
 
 /**
  * One event of the Chrome trace-event format (the subset preheat writes): `'X'` complete events

@@ -10,6 +10,7 @@ import { resolveMonitorOptions, type MonitorOptions } from '../../../src/lifecyc
 import type { ComponentEvent } from '../../../src/readiness/ComponentEvent.js';
 import { ComponentStates } from '../../../src/readiness/ComponentStates.js';
 import { clockFrom } from '../../../src/run/Clock.js';
+import { HealthRecords } from '../../../src/health/HealthRecords.js';
 
 interface GaveUp {
   readonly name: string;
@@ -32,6 +33,7 @@ function monitorOf(definitions: ComponentDefinition[], options: MonitorOptions, 
     {
       specs,
       states,
+      health: new HealthRecords(specs, states),
       clock: clockFrom(asyncScheduler),
       healthTimeout: env.healthTimeout ?? Infinity,
       random: () => 0.5,

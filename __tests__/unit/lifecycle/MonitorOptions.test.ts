@@ -11,17 +11,19 @@ describe('resolveMonitorOptions', () => {
       window: 20,
       recovery: { count: 3, delay: 1_000, factor: 2, maxDelay: 30_000, jitter: 0 },
       restart: false,
+      concurrency: 10,
     });
   });
 
   it('should keep what is given, the recoveries as the shared retry policy', () => {
-    expect(resolveMonitorOptions({ interval: 5, failureThreshold: 2, successThreshold: 4, window: 1, recoveryAttempts: 0, backoff: { delay: 7, jitter: 0.5 }, restart: true })).toEqual({
+    expect(resolveMonitorOptions({ interval: 5, failureThreshold: 2, successThreshold: 4, window: 1, recoveryAttempts: 0, backoff: { delay: 7, jitter: 0.5 }, restart: true, concurrency: 2 })).toEqual({
       interval: 5,
       failureThreshold: 2,
       successThreshold: 4,
       window: 1,
       recovery: { count: 0, delay: 7, factor: 2, maxDelay: 30_000, jitter: 0.5 },
       restart: true,
+      concurrency: 2,
     });
   });
 

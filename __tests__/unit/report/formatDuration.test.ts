@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { formatDuration } from '../../../src/report/plot/formatDuration.js';
+import { formatDuration } from '../../../src/report/formatDuration.js';
 import { timeTicks } from '../../../src/report/plot/timeTicks.js';
 
 describe('formatDuration', () => {

@@ -15,6 +15,7 @@ import { callSafely } from '../../../src/run/callSafely.js';
 import { clockFrom } from '../../../src/run/Clock.js';
 import { ComponentRunner, type LoadSink, type RunEnvironment } from '../../../src/run/ComponentRunner.js';
 import { InFlight } from '../../../src/run/InFlight.js';
+import { HealthRecords } from '../../../src/health/HealthRecords.js';
 
 interface Settled {
   readonly status: ComponentStatus;
@@ -36,6 +37,7 @@ function runnerOf(definition: ComponentDefinition, env: { healthTimeout?: number
   const t0 = Date.now();
   const calls: { attempt: number; at: number; signal: AbortSignal }[] = [];
   const environment: RunEnvironment = {
+    health: new HealthRecords([spec], states),
     clock: clockFrom(asyncScheduler),
     healthTimeout: env.healthTimeout ?? Infinity,
     random: env.random ?? (() => 0.5),

@@ -4,16 +4,20 @@ import { toComponentSpec } from '../../../src/component/toComponentSpec.js';
 import { ComponentTimeoutError } from '../../../src/errors/ComponentTimeoutError.js';
 import { ErrorCode } from '../../../src/errors/ErrorCode.js';
 import { HealthCheckError } from '../../../src/errors/HealthCheckError.js';
-import { checkHealth, type HealthCheck } from '../../../src/run/checkHealth.js';
+import { checkHealth, type HealthCheck, type HealthEvaluation } from '../../../src/run/checkHealth.js';
 import { clockFrom } from '../../../src/run/Clock.js';
 import { InFlight } from '../../../src/run/InFlight.js';
 
-const spec = toComponentSpec({ token: 'db', load: () => 1 }, 0);
 const outcome = (p: Promise<unknown>) => p.then((value) => ({ value }), (error: unknown) => ({ error }));
 
-function check(hook: HealthCheck['hook'], extra: Partial<HealthCheck> = {}): { run: Promise<Error | undefined>; inFlight: InFlight } {
+/** One check run of a definition whose healthCheck is `hook`: what failed, or undefined when it passed. */
+type Hook = (instance: unknown, signal: AbortSignal) => unknown;
+
+function check(hook: Hook, extra: Partial<HealthCheck> = {}): { run: Promise<Error | undefined>; evaluation: Promise<HealthEvaluation>; inFlight: InFlight } {
   const inFlight = new InFlight();
-  return { run: checkHealth({ spec, hook, instance: 'I', clock: clockFrom(asyncScheduler), timeoutMs: 100, inFlight, attempt: 2, ...extra }), inFlight };
+  const spec = toComponentSpec({ token: 'db', load: () => 1, healthCheck: hook as never }, 0);
+  const evaluation = checkHealth({ spec, instance: 'I', clock: clockFrom(asyncScheduler), timeoutMs: 100, inFlight, attempt: 2, ...extra });
+  return { run: evaluation.then((e) => (e.score === 1 ? undefined : e.checks[0]!.error)), evaluation, inFlight };
 }
 
 describe('checkHealth', () => {
@@ -31,9 +35,14 @@ describe('checkHealth', () => {
     expect(await check(() => Promise.resolve(true)).run).toBeUndefined();
   });
 
-  it('should resolve with a HealthCheckError, naming the attempt, for false or anything else than true', async () => {
-    for (const answer of [false, 'yes', 1, undefined]) {
-      const error = await check(() => answer as boolean).run;
+  it('should score a number in [0, 1] as it is, and { score, detail } with its detail', async () => {
+    expect(await check(() => 0.7).evaluation).toMatchObject({ score: 0.7 });
+    expect(await check(() => ({ score: 0.4, detail: 'slow' })).evaluation).toMatchObject({ score: 0.4, checks: [{ detail: 'slow' }] });
+  });
+
+  it('should resolve with a HealthCheckError, naming the attempt, for false or an answer that is no score', async () => {
+    for (const answer of [false, 'yes', 2, undefined]) {
+      const error = await check(() => answer).run;
       expect(error).toBeInstanceOf(HealthCheckError);
       expect(error).toMatchObject({ code: ErrorCode.Unhealthy, component: 'db', attempt: 2 });
     }

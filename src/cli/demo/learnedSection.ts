@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import type { PredictionReport } from '../../adaptive/LearnedReport.js';
 import type { BootReport } from '../../report/BootReport.js';
-import { formatDuration } from '../../report/plot/formatDuration.js';
+import { formatDuration } from '../../report/formatDuration.js';
 import type { Warmup } from '../../Warmup.js';
 import type { WarmupOptions } from '../../WarmupOptions.js';
 import { formatLearned } from '../format/formatLearned.js';

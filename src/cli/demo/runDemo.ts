@@ -1,7 +1,7 @@
 import { join, relative } from 'node:path';
 import { criticalChain } from '../../report/criticalChain.js';
 import { renderTimelineSvg } from '../../report/plot/renderTimelineSvg.js';
-import { formatDuration } from '../../report/plot/formatDuration.js';
+import { formatDuration } from '../../report/formatDuration.js';
 import { formatCriticalChain } from '../format/formatCriticalChain.js';
 import { summaryLine, summaryTable } from '../format/summaryTable.js';
 import { terminalText } from '../format/terminalText.js';

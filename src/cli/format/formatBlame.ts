@@ -1,5 +1,5 @@
 import type { BlameEntry } from '../../report/blame.js';
-import { formatDuration } from '../../report/plot/formatDuration.js';
+import { formatDuration } from '../../report/formatDuration.js';
 import type { Paint } from '../Terminal.js';
 import { terminalText } from './terminalText.js';
 

@@ -1,7 +1,7 @@
 import type { BootReport } from '../../index.js';
 import type { CriticalChainLink } from '../../report/criticalChain.js';
 import { priorityName } from '../../index.js';
-import { formatDuration } from '../../report/plot/formatDuration.js';
+import { formatDuration } from '../../report/formatDuration.js';
 import type { Paint } from '../Terminal.js';
 import { terminalText } from './terminalText.js';
 

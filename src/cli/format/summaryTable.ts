@@ -1,6 +1,6 @@
 import { ComponentStatus, Priority, priorityName, type BootReport, type ComponentReport } from '../../index.js';
-import { orderRows } from '../../report/plot/orderRows.js';
-import { formatDuration } from '../../report/plot/formatDuration.js';
+import { orderRows } from '../../report/orderRows.js';
+import { formatDuration } from '../../report/formatDuration.js';
 import type { Paint } from '../Terminal.js';
 import { shortReason } from './shortReason.js';
 import { paintStatus } from './statusMark.js';

@@ -1,5 +1,5 @@
 import type { BootProgress } from '../../index.js';
-import { formatDuration } from '../../report/plot/formatDuration.js';
+import { formatDuration } from '../../report/formatDuration.js';
 import type { Paint } from '../Terminal.js';
 import { terminalText } from '../format/terminalText.js';
 

@@ -1,6 +1,6 @@
 import type { Subscription } from 'rxjs';
 import { ComponentStatus, type BootProgress, type BootReport, type ComponentEvent, type Warmup } from '../../index.js';
-import { formatDuration } from '../../report/plot/formatDuration.js';
+import { formatDuration } from '../../report/formatDuration.js';
 import type { Terminal } from '../Terminal.js';
 import { shortReason } from '../format/shortReason.js';
 import { terminalText } from '../format/terminalText.js';

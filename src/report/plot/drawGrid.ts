@@ -1,11 +1,11 @@
 import { priorityName } from '../../component/Priority.js';
 import type { BootReport, ComponentReport } from '../BootReport.js';
 import { escapeXml } from './escapeXml.js';
-import { formatDuration } from './formatDuration.js';
+import { formatDuration } from '../formatDuration.js';
 import { laneHeight, round, type TimelineLayout } from './timelineLayout.js';
 import { waveColour } from './timelineStyle.js';
 import { timeTicks } from './timeTicks.js';
-import type { WaveSpan } from './waveSpans.js';
+import type { WaveSpan } from '../waveSpans.js';
 
 /** Alternating background per wave group, and the wave's colour strip in the label column. */
 export function drawBands(out: string[], rows: readonly ComponentReport[], geo: TimelineLayout): void {

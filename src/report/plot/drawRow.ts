@@ -3,7 +3,7 @@ import type { ComponentReport } from '../BootReport.js';
 import { attemptKind } from './attemptKind.js';
 import { drawSteps } from './drawSteps.js';
 import { escapeXml } from './escapeXml.js';
-import { formatDuration } from './formatDuration.js';
+import { formatDuration } from '../formatDuration.js';
 import { fitLabel, round, type TimelineLayout } from './timelineLayout.js';
 
 /** One component's row: label, a bar per attempt with its steps inside (backoff dotted between), a ✕ if it never ran, its time. */

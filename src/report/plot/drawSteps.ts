@@ -1,6 +1,6 @@
 import type { AttemptRecord } from '../../readiness/AttemptRecord.js';
 import { escapeXml } from './escapeXml.js';
-import { formatDuration } from './formatDuration.js';
+import { formatDuration } from '../formatDuration.js';
 import { round, type TimelineLayout } from './timelineLayout.js';
 
 /**

@@ -2,7 +2,7 @@ import type { BootReport } from '../BootReport.js';
 import { blame } from '../blame.js';
 import { criticalChain } from '../criticalChain.js';
 import { escapeXml } from './escapeXml.js';
-import { formatDuration } from './formatDuration.js';
+import { formatDuration } from '../formatDuration.js';
 import { renderTimelineSvg, type TimelineOptions } from './renderTimelineSvg.js';
 
 // Turns each <title> of the picture into a tooltip that follows the pointer (native SVG titles

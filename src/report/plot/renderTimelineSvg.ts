@@ -4,11 +4,11 @@ import { drawAxis, drawBands, drawWaves } from './drawGrid.js';
 import { drawLegend } from './drawLegend.js';
 import { drawRow } from './drawRow.js';
 import { escapeXml } from './escapeXml.js';
-import { formatDuration } from './formatDuration.js';
-import { orderRows } from './orderRows.js';
+import { formatDuration } from '../formatDuration.js';
+import { orderRows } from '../orderRows.js';
 import { pad, round, timelineLayout, type TimelineLayout } from './timelineLayout.js';
 import { timelineCss } from './timelineStyle.js';
-import { waveSpans } from './waveSpans.js';
+import { waveSpans } from '../waveSpans.js';
 
 /**
  * Options of {@link renderTimelineSvg}.

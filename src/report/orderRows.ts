@@ -1,4 +1,4 @@
-import type { BootReport, ComponentReport } from '../BootReport.js';
+import type { BootReport, ComponentReport } from './BootReport.js';
 
 /**
  * The components in the order a timeline shows them: by wave, then by when they started (or

@@ -1,5 +1,5 @@
-import { Priority } from '../../component/Priority.js';
-import type { BootReport } from '../BootReport.js';
+import { Priority } from '../component/Priority.js';
+import type { BootReport } from './BootReport.js';
 
 /** When a boot wave ran: from its first start to its last settle (ms, the report's clock). */
 export interface WaveSpan {
