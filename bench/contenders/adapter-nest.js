@@ -15,6 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { Controller, Get, Injectable, Module, UseGuards } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host.js';
+import { calibrate, median, timed } from '../lib/rounds.js';
 
 const dist = process.env.PREHEAT_DIST ? pathToFileURL(process.env.PREHEAT_DIST).href : new URL('../../dist/index.js', import.meta.url).href;
 const tokens = ['a', 'b', 'c'];
@@ -83,26 +84,6 @@ async function nestLoops() {
   return { loops: { open: loopOf(once('/open')), gated: loopOf(once('/gated')), guarded: loopOf(once('/guarded')) }, guardLoop, close: () => (agent.destroy(), app.close()) };
 }
 
-/** How many ops make a round of ~roundMs. */
-async function calibrate(loop, roundMs) {
-  let ops = 10;
-  for (;;) {
-    const t0 = performance.now();
-    await loop(ops);
-    const dt = performance.now() - t0;
-    if (dt >= roundMs / 2 || ops >= 2 ** 20) return Math.max(1, Math.ceil((ops * roundMs) / dt));
-    ops *= 2;
-  }
-}
-
-async function timed(loop, ops) {
-  const t0 = process.hrtime.bigint();
-  const ok = await loop(ops);
-  if (ok !== ops) throw new Error(`${ops - ok} requests were not answered 200: the guard refused a ready component`);
-  return Number(process.hrtime.bigint() - t0) / ops;
-}
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
 export async function measureAdapterNest(spec = {}) {
   const { loops, guardLoop, close } = await nestLoops();
@@ -110,18 +91,18 @@ export async function measureAdapterNest(spec = {}) {
     const names = Object.keys(loops);
     const roundMs = spec.roundMs ?? 50;
     const warmupMs = spec.warmupMs ?? 300;
-    for (const t0 = performance.now(); performance.now() - t0 < warmupMs; ) for (const n of names) await timed(loops[n], 20);
-    const ops = await calibrate(loops.open, roundMs);
+    for (const t0 = performance.now(); performance.now() - t0 < warmupMs; ) for (const n of names) await timed(loops[n], 20, 'the guard');
+    const ops = await calibrate(loops.open, roundMs, { startOps: 10, maxOps: 2 ** 20 });
     const rounds = { open: [], gated: [], guarded: [] };
     for (let r = 0; r < (spec.rounds ?? 20); r++) {
       const order = r % 2 === 0 ? names : [...names].reverse(); // open, gated, guarded, then the other way
-      for (const n of order) rounds[n].push(await timed(loops[n], ops));
+      for (const n of order) rounds[n].push(await timed(loops[n], ops, 'the guard'));
     }
     const ratios = rounds.gated.map((g, r) => g / rounds.open[r]);
     const best = (n) => Math.min(...rounds[n]);
-    const guardOps = await calibrate(guardLoop, roundMs);
+    const guardOps = await calibrate(guardLoop, roundMs, { startOps: 10, maxOps: 2 ** 20 });
     const guardRounds = [];
-    for (let r = 0; r < (spec.rounds ?? 20); r++) guardRounds.push(await timed(guardLoop, guardOps));
+    for (let r = 0; r < (spec.rounds ?? 20); r++) guardRounds.push(await timed(guardLoop, guardOps, 'the guard'));
     const guardedRatio = median(rounds.gated.map((g, r) => g / rounds.guarded[r]));
     return { nsPerOp: best('gated'), openNs: best('open'), gatedNs: best('gated'), pairedRatio: median(ratios), guardedNs: best('guarded'), guardedRatio, guardNs: Math.min(...guardRounds), ops, rounds };
   } finally {

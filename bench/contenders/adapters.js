@@ -13,6 +13,7 @@ import { Agent, request } from 'node:http';
 import { pathToFileURL } from 'node:url';
 import { Container } from 'inversify';
 import { Warmup } from '../lib/preheat.js';
+import { calibrate, median, timed } from '../lib/rounds.js';
 
 const dist = process.env.PREHEAT_DIST ? pathToFileURL(process.env.PREHEAT_DIST).href : new URL('../../dist/index.js', import.meta.url).href;
 const adapter = (name) => import(new URL(`adapters/${name}/index.js`, dist).href);
@@ -85,26 +86,6 @@ function setup(variant) {
   throw new Error(`unknown adapters variant ${variant}`);
 }
 
-/** How many ops make a round of ~roundMs. */
-async function calibrate(loop, roundMs) {
-  let ops = 100;
-  for (;;) {
-    const t0 = performance.now();
-    await loop(ops);
-    const dt = performance.now() - t0;
-    if (dt >= roundMs / 2 || ops >= 2 ** 26) return Math.max(1, Math.ceil((ops * roundMs) / dt));
-    ops *= 2;
-  }
-}
-
-async function timed(loop, ops) {
-  const t0 = process.hrtime.bigint();
-  const ok = await loop(ops);
-  if (ok !== ops) throw new Error(`${ops - ok} requests were not answered 200: the gate refused a ready component`);
-  return Number(process.hrtime.bigint() - t0) / ops;
-}
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
 export async function measureAdapters(variant, spec) {
   const loops = await setup(variant);

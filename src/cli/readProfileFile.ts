@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { readProfile, type UsageProfile } from '../index.js';
-import { CliError, CliErrorCode, oneLine } from './CliError.js';
+import { CliError, CliErrorCode } from './CliError.js';
+import { readJsonFile } from './readJsonFile.js';
 
 /**
  * Reads the profile files `preheat profile merge` was given and checks each with the library's own
@@ -11,7 +10,7 @@ import { CliError, CliErrorCode, oneLine } from './CliError.js';
  */
 export async function readProfileFiles(paths: readonly string[], cwd: string): Promise<UsageProfile[]> {
   const raws: { path: string; raw: unknown }[] = [];
-  for (const path of paths) raws.push({ path, raw: await readJson(path, cwd) });
+  for (const path of paths) raws.push({ path, raw: await readJsonFile(path, cwd, { what: 'profile', whenNotJson: ' (pass a profile file)' }) });
   // No graph here: every component a file names is known; the graph hash decides if they agree.
   const known = new Set<string>();
   for (const { raw } of raws) for (const name of componentNames(raw)) known.add(name);
@@ -34,21 +33,6 @@ export async function readProfileFiles(paths: readonly string[], cwd: string): P
   });
 }
 
-async function readJson(path: string, cwd: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(resolve(cwd, path), 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : oneLine(error);
-    throw new CliError(CliErrorCode.NoSuchFile, `cannot read profile '${path}': ${why}`, { cause: error });
-  }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    throw new CliError(CliErrorCode.NotJson, `'${path}' is not JSON: ${oneLine(error)} (pass a profile file)`, { cause: error });
-  }
-}
 
 function componentNames(raw: unknown): string[] {
   const record = (v: unknown): Record<string, unknown> | undefined => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
