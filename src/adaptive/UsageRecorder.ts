@@ -5,8 +5,9 @@ import type { Clock } from '../run/Clock.js';
  * hot path: a warm `container.get` adds one to a typed-array slot (in preheat's ready-made plan,
  * `container/ComponentPlans.ts`) and nothing else; the first use is timed where the container calls
  * preheat anyway (the plan or the binding's factory is made once per warm token), so a warm `get`
- * never reads the clock. The arrays are sized when the plan is built (registration is closed then).
- * This class is the only writer of its arrays, but for {@link gets}, which the ready-made plan
+ * never reads the clock. The plan's size is known when the plan is built (registration is closed
+ * then); each array is allocated on its first write (the counts of a warm `get` at plan time, when
+ * they count), so a service that never records pays nothing (2.4 MB at 100,000 components). This class is the only writer of its arrays, but for {@link gets}, which the ready-made plan
  * increments in place (one writer per slot: the plan of that token).
  */
 export class UsageRecorder {
@@ -26,12 +27,19 @@ export class UsageRecorder {
 
   constructor(private readonly clock: Clock) {}
 
-  /** Sizes the arrays for `size` components (the plan's size). */
-  start(size: number): void {
-    if (this.gets.length === size) return;
-    this.gets = new Float64Array(size);
-    this.getAsyncs = new Float64Array(size);
-    this.firstUseAt = new Float64Array(size).fill(NaN);
+  #size = 0;
+
+  /**
+   * Sizes the arrays for `size` components (the plan's size); `counting` says whether a warm
+   * `container.get` counts (see {@link counting}), and if so its array is made now, for the plan.
+   */
+  start(size: number, counting: boolean): void {
+    this.counting = counting;
+    if (this.#size !== size) {
+      this.#size = size;
+      this.gets = this.getAsyncs = this.firstUseAt = none;
+    }
+    if (counting && this.gets.length !== size) this.gets = new Float64Array(size);
   }
 
   /**
@@ -44,12 +52,13 @@ export class UsageRecorder {
 
   /** A warm token's ready-made plan is being made (its first `container.get`): the use is timed, the plan counts it. */
   firstUse(index: number): void {
-    if (index < this.firstUseAt.length) this.#firstUse(index);
+    if (index < this.#size) this.#firstUse(index);
   }
 
   /** `container.get` answered by the binding's factory (activation handlers or other bindings): one use. */
   factoryGet(index: number): void {
-    if (index >= this.gets.length) return;
+    if (index >= this.#size) return;
+    if (this.gets.length === 0) this.gets = new Float64Array(this.#size);
     this.gets[index]!++;
     this.#firstUse(index);
     if (this.scopes > 0) this.touch(index);
@@ -57,7 +66,8 @@ export class UsageRecorder {
 
   /** One `getAsync`. */
   getAsync(index: number): void {
-    if (index >= this.getAsyncs.length) return;
+    if (index >= this.#size) return;
+    if (this.getAsyncs.length === 0) this.getAsyncs = new Float64Array(this.#size);
     this.getAsyncs[index]!++;
     this.#firstUse(index);
     if (this.scopes > 0) this.touch(index);
@@ -81,8 +91,11 @@ export class UsageRecorder {
   }
 
   #firstUse(index: number): void {
+    if (this.firstUseAt.length === 0) this.firstUseAt = new Float64Array(this.#size).fill(NaN);
     if (Number.isNaN(this.firstUseAt[index]!)) this.firstUseAt[index] = this.clock.now();
   }
 }
+
+const none = new Float64Array(0);
 
 function noop(): void {}

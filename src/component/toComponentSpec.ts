@@ -3,7 +3,11 @@ import { InvalidOptionError } from '../errors/InvalidOptionError.js';
 import { resolveHealthOptions } from '../health/HealthOptions.js';
 import { getComponentOptions } from './componentMetadata.js';
 import { isComponentDefinition, type ComponentDefinition } from './ComponentDefinition.js';
-import type { ComponentOptions } from './ComponentOptions.js';
+import type { ComponentOptions, DependencyRef } from './ComponentOptions.js';
+import type { AdaptiveBounds } from '../adaptive/AdaptiveOptions.js';
+import type { ResolvedHealthOptions } from '../health/HealthOptions.js';
+import type { Priority } from './Priority.js';
+import type { RetryPolicy } from './RetryPolicy.js';
 import type { ComponentSpec } from './ComponentSpec.js';
 import { resolveRetryPolicy } from './RetryPolicy.js';
 import { componentDefaults as d } from './defaults.js';
@@ -61,29 +65,111 @@ function build(
   definition: ComponentDefinition | undefined,
   injections: readonly Injection[],
 ): ComponentSpec {
-  return {
-    index,
-    token,
-    name,
-    priority: options.priority ?? d.priority,
-    dependsOn: options.dependsOn ?? none,
-    optionalDependsOn: options.optionalDependsOn ?? none,
-    timeout: options.timeout ?? d.timeout,
-    maxTimeout: options.maxTimeout ?? options.timeout ?? d.timeout,
-    enabled: options.enabled ?? true,
-    retry: resolveRetryPolicy(name, 'retries', options.retries ?? d.retries, options.backoff),
-    required: options.required ?? d.required,
-    memoryMb: options.memoryMb ?? d.memoryMb,
-    healthTimeout: options.healthTimeout,
-    shutdownTimeout: options.shutdownTimeout,
-    health: resolveHealthOptions(name, options.health, options.healthChecks),
-    adaptive: options.adaptive,
-    cacheVersion: options.cacheVersion,
-    idle: options.idle,
-    ctor,
-    injections,
-    definition,
-  };
+  const retry = resolveRetryPolicy(name, 'retries', options.retries ?? d.retries, options.backoff);
+  const health = resolveHealthOptions(name, options.health, options.healthChecks);
+  const o = options;
+  const rare: RareFields =
+    o.optionalDependsOn === undefined && o.maxTimeout === undefined && o.enabled === undefined && o.memoryMb === undefined && o.healthTimeout === undefined &&
+    o.shutdownTimeout === undefined && o.adaptive === undefined && o.cacheVersion === undefined && o.idle === undefined
+      ? noRareFields
+      : {
+          optionalDependsOn: o.optionalDependsOn ?? none,
+          maxTimeout: o.maxTimeout,
+          enabled: o.enabled ?? true,
+          memoryMb: o.memoryMb ?? d.memoryMb,
+          healthTimeout: o.healthTimeout,
+          shutdownTimeout: o.shutdownTimeout,
+          adaptive: o.adaptive,
+          cacheVersion: o.cacheVersion,
+          idle: o.idle,
+        };
+  return new Spec(index, token, name, o.priority ?? d.priority, o.dependsOn ?? none, o.timeout ?? d.timeout, retry, o.required ?? d.required, health, ctor, injections, definition, rare);
+}
+
+/** The options most components leave out, kept together (one shared object when all are left out). */
+interface RareFields {
+  readonly optionalDependsOn: readonly DependencyRef[];
+  /** undefined: the timeout. */
+  readonly maxTimeout: number | undefined;
+  readonly enabled: boolean | (() => boolean);
+  readonly memoryMb: number;
+  readonly healthTimeout: number | undefined;
+  readonly shutdownTimeout: number | undefined;
+  readonly adaptive: AdaptiveBounds | false | undefined;
+  readonly cacheVersion: string | number | undefined;
+  readonly idle: { readonly after: number } | undefined;
+}
+
+const noRareFields: RareFields = Object.freeze({
+  optionalDependsOn: Object.freeze([]),
+  maxTimeout: undefined,
+  enabled: true,
+  memoryMb: d.memoryMb,
+  healthTimeout: undefined,
+  shutdownTimeout: undefined,
+  adaptive: undefined,
+  cacheVersion: undefined,
+  idle: undefined,
+});
+
+/**
+ * A spec: the fields every component has are its own, the rarely given ones are read through
+ * getters from one {@link RareFields} object, shared by every component that gives none of them.
+ * That keeps a spec at 13 fields instead of 21 (~6 MB less at 100,000 components); readers see the
+ * plain {@link ComponentSpec} interface either way.
+ */
+class Spec implements ComponentSpec {
+  constructor(
+    readonly index: number,
+    readonly token: ServiceIdentifier,
+    readonly name: string,
+    readonly priority: Priority,
+    readonly dependsOn: readonly DependencyRef[],
+    readonly timeout: number,
+    readonly retry: RetryPolicy,
+    readonly required: boolean,
+    readonly health: ResolvedHealthOptions,
+    readonly ctor: Newable | undefined,
+    readonly injections: readonly Injection[],
+    readonly definition: ComponentDefinition | undefined,
+    private readonly rare: RareFields,
+  ) {}
+
+  get optionalDependsOn(): readonly DependencyRef[] {
+    return this.rare.optionalDependsOn;
+  }
+
+  get maxTimeout(): number {
+    return this.rare.maxTimeout ?? this.timeout;
+  }
+
+  get enabled(): boolean | (() => boolean) {
+    return this.rare.enabled;
+  }
+
+  get memoryMb(): number {
+    return this.rare.memoryMb;
+  }
+
+  get healthTimeout(): number | undefined {
+    return this.rare.healthTimeout;
+  }
+
+  get shutdownTimeout(): number | undefined {
+    return this.rare.shutdownTimeout;
+  }
+
+  get adaptive(): AdaptiveBounds | false | undefined {
+    return this.rare.adaptive;
+  }
+
+  get cacheVersion(): string | number | undefined {
+    return this.rare.cacheVersion;
+  }
+
+  get idle(): { readonly after: number } | undefined {
+    return this.rare.idle;
+  }
 }
 
 /**
