@@ -55,4 +55,20 @@ describe('UsageRecorder: counts and first uses, its arrays made on first write',
     usage.getAsync(2);
     expect(usage.uses(2)).toBe(1);
   });
+
+  it('without timing (no profile is saved) uses are counted but first uses are not timed', () => {
+    const { usage, clock } = recorder();
+    let reads = 0;
+    const counted = { now: () => (reads++, clock.t) } as unknown as Clock;
+    const untimed = new UsageRecorder(counted);
+    untimed.start(3, false, false);
+    untimed.ready();
+    const before = reads;
+    untimed.getAsync(1);
+    untimed.firstUse(2);
+    expect(untimed.uses(1)).toBe(1);
+    expect(untimed.firstUseAfterReady(1)).toBeNaN();
+    expect(reads).toBe(before);
+    void usage;
+  });
 });

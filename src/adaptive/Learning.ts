@@ -91,7 +91,7 @@ export class Learning {
   /** The plan asks for priorities: the advisor's, from a profile of this very graph; else undefined. */
   readonly advise = (graph: DependencyGraph): ArrayLike<number> | undefined => {
     this.#graph = graph;
-    this.usage.start(graph.size, this.#store !== undefined || this.specs.some((s) => s.idle !== undefined));
+    this.usage.start(graph.size, this.#store !== undefined || this.specs.some((s) => s.idle !== undefined), this.#store !== undefined);
     if (this.#store === undefined) return undefined;
     this.#hash = graphHashOf(this.specs, graph);
     if (this.#raw !== undefined) {

@@ -28,13 +28,17 @@ export class UsageRecorder {
   constructor(private readonly clock: Clock) {}
 
   #size = 0;
+  /** Whether first uses are timed: only the saved profile reads them (a clock read per first use). */
+  #timing = true;
 
   /**
    * Sizes the arrays for `size` components (the plan's size); `counting` says whether a warm
-   * `container.get` counts (see {@link counting}), and if so its array is made now, for the plan.
+   * `container.get` counts (see {@link counting}), and if so its array is made now, for the plan;
+   * `timing`, whether first uses are timed (only a saved profile reads them).
    */
-  start(size: number, counting: boolean): void {
+  start(size: number, counting: boolean, timing = true): void {
     this.counting = counting;
+    this.#timing = timing;
     if (this.#size !== size) {
       this.#size = size;
       this.gets = this.getAsyncs = this.firstUseAt = none;
@@ -91,6 +95,7 @@ export class UsageRecorder {
   }
 
   #firstUse(index: number): void {
+    if (!this.#timing) return;
     if (this.firstUseAt.length === 0) this.firstUseAt = new Float64Array(this.#size).fill(NaN);
     if (Number.isNaN(this.firstUseAt[index]!)) this.firstUseAt[index] = this.clock.now();
   }

@@ -36,7 +36,7 @@ export class ComponentPlans {
     plans.getByServiceIdentifier = (id) => lookup(id) ?? this.#plan(id, hasActivations);
     plans.invalidateServiceBinding = (invalidation) => {
       const id = invalidation.binding.serviceIdentifier;
-      if (lookup(id)?.tree.root instanceof ComponentPlanRoot) plans.set(keyOf(id), undefined);
+      if (lookup(id) instanceof ComponentPlan) plans.set(keyOf(id), undefined);
       invalidate(invalidation);
     };
   }
@@ -46,50 +46,77 @@ export class ComponentPlans {
     if (index < 0 || !isUsable(this.states.status[index]!) || hasActivations(id)) return undefined;
     if (this.bindings.hasOthers(index)) return undefined;
     this.usage.firstUse(index); // a plan is made at the first get of a warm token: time it here, not on every get
-    const plan: PlanResultLike = { tree: { root: new ComponentPlanRoot(this.bindings, index, id, this.states.status, this.states.instance, this.usage) } };
+    const plan = new ComponentPlan(this.#sharedNow(), index, id);
     key.serviceIdentifier = id; // read at once by set(): one key object serves every call
     this.#cache!.set(key, plan);
     return plan;
   }
+
+  /** What every plan reads, made at the first plan and again when the usage counts were resized (a new plan). */
+  #shared: PlanShared | undefined;
+
+  #sharedNow(): PlanShared {
+    const { usage } = this;
+    const gets = usage.counting ? usage.gets : undefined;
+    if (this.#shared?.gets !== gets || this.#shared === undefined) this.#shared = new PlanShared(this.bindings, this.states.status, this.states.instance, usage);
+    return this.#shared;
+  }
 }
 
-/**
- * The root of a ready-made plan. With no activation handlers, the singleton inversify would cache is
- * the component's instance itself: read it from preheat's state (the arrays, held directly: they are
- * never replaced); not usable any more, the binding's factory answers (ComponentNotReadyError, or
- * the load on demand under getAsync).
- */
-class ComponentPlanRoot {
-  readonly isContextFree = true;
+/** The state every ready-made plan reads, one object for all of them. */
+class PlanShared {
+  /** The profile's get counts, held directly (one field load less on the warm path), or undefined. */
+  readonly gets: Float64Array | undefined;
 
   constructor(
-    private readonly owner: { resolve(index: number): unknown },
-    private readonly index: number,
-    readonly serviceIdentifier: ServiceIdentifier,
-    private readonly status: readonly ComponentStatus[],
-    private readonly instance: readonly unknown[],
-    private readonly usage: UsageRecorder,
+    readonly owner: { resolve(index: number): unknown },
+    readonly status: readonly ComponentStatus[],
+    readonly instance: readonly unknown[],
+    readonly usage: UsageRecorder,
   ) {
     // Sized at plan time, before any plan exists: never replaced after. Without a profile or an
     // idle component nobody reads the counts, so a warm get does not write them.
     this.gets = usage.counting ? usage.gets : undefined;
   }
+}
 
-  /** The profile's get counts, held directly (one field load less on the warm path), or undefined. */
-  private readonly gets: Float64Array | undefined;
+/**
+ * A ready-made plan: the plan result, its tree and its root in one object (inversify reads
+ * `plan.tree.root`, so `tree` and `root` point back at it), five fields, one allocation per token.
+ * With no activation handlers, the singleton inversify would cache is the component's instance
+ * itself: read it from preheat's state (the arrays, held directly: they are never replaced); not
+ * usable any more, the binding's factory answers (ComponentNotReadyError, or the load on demand
+ * under getAsync).
+ */
+class ComponentPlan implements PlanResultLike {
+  declare readonly isContextFree: true;
+  readonly tree: this;
+  readonly root: this;
+
+  constructor(
+    private readonly shared: PlanShared,
+    private readonly index: number,
+    readonly serviceIdentifier: ServiceIdentifier,
+  ) {
+    this.tree = this;
+    this.root = this;
+  }
 
   resolve(): unknown {
     const i = this.index;
-    const status = this.status[i];
+    const s = this.shared;
+    const status = s.status[i];
     if (status === ComponentStatus.Ready || status === ComponentStatus.Degraded) {
       // The use count of the profile: one increment; the scope lookup only while a track() is open.
-      if (this.gets !== undefined) this.gets[i]!++;
-      if (this.usage.scopes > 0) this.usage.touch(i);
-      return this.instance[i];
+      if (s.gets !== undefined) s.gets[i]!++;
+      if (s.usage.scopes > 0) s.usage.touch(i);
+      return s.instance[i];
     }
-    return this.owner.resolve(i);
+    return s.owner.resolve(i);
   }
 }
+// On the prototype: every plan is context-free (inversify reads it when caching), no field per plan.
+Object.defineProperty(ComponentPlan.prototype, 'isContextFree', { value: true });
 
 function keyOf(serviceIdentifier: ServiceIdentifier): PlanOptionsLike {
   return { isMultiple: false, name: undefined, optional: false, serviceIdentifier, tag: undefined };
