@@ -58,7 +58,7 @@ export class ComponentPlans {
   #sharedNow(): PlanShared {
     const { usage } = this;
     const gets = usage.counting ? usage.gets : undefined;
-    if (this.#shared?.gets !== gets || this.#shared === undefined) this.#shared = new PlanShared(this.bindings, this.states.status, this.states.instance, usage);
+    if (this.#shared === undefined || this.#shared.gets !== gets) this.#shared = new PlanShared(this.bindings, this.states.status, this.states.instance, usage);
     return this.#shared;
   }
 }
