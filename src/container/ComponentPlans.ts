@@ -46,73 +46,52 @@ export class ComponentPlans {
     if (index < 0 || !isUsable(this.states.status[index]!) || hasActivations(id)) return undefined;
     if (this.bindings.hasOthers(index)) return undefined;
     this.usage.firstUse(index); // a plan is made at the first get of a warm token: time it here, not on every get
-    const plan = new ComponentPlan(this.#sharedNow(), index, id);
+    const plan = new ComponentPlan(this.bindings, index, id, this.states.status, this.states.instance, this.usage);
     key.serviceIdentifier = id; // read at once by set(): one key object serves every call
     this.#cache!.set(key, plan);
     return plan;
-  }
-
-  /** What every plan reads, made at the first plan and again when the usage counts were resized (a new plan). */
-  #shared: PlanShared | undefined;
-
-  #sharedNow(): PlanShared {
-    const { usage } = this;
-    const gets = usage.counting ? usage.gets : undefined;
-    if (this.#shared === undefined || this.#shared.gets !== gets) this.#shared = new PlanShared(this.bindings, this.states.status, this.states.instance, usage);
-    return this.#shared;
-  }
-}
-
-/** The state every ready-made plan reads, one object for all of them. */
-class PlanShared {
-  /** The profile's get counts, held directly (one field load less on the warm path), or undefined. */
-  readonly gets: Float64Array | undefined;
-
-  constructor(
-    readonly owner: { resolve(index: number): unknown },
-    readonly status: readonly ComponentStatus[],
-    readonly instance: readonly unknown[],
-    readonly usage: UsageRecorder,
-  ) {
-    // Sized at plan time, before any plan exists: never replaced after. Without a profile or an
-    // idle component nobody reads the counts, so a warm get does not write them.
-    this.gets = usage.counting ? usage.gets : undefined;
   }
 }
 
 /**
  * A ready-made plan: the plan result, its tree and its root in one object (inversify reads
- * `plan.tree.root`, so `tree` and `root` point back at it), five fields, one allocation per token.
- * With no activation handlers, the singleton inversify would cache is the component's instance
- * itself: read it from preheat's state (the arrays, held directly: they are never replaced); not
- * usable any more, the binding's factory answers (ComponentNotReadyError, or the load on demand
- * under getAsync).
+ * `plan.tree.root`, so `tree` and `root` point back at it): one allocation per token. With no
+ * activation handlers, the singleton inversify would cache is the component's instance itself:
+ * read it from preheat's state (the arrays, held directly: they are never replaced, and a warm get
+ * loads no more fields than it must); not usable any more, the binding's factory answers
+ * (ComponentNotReadyError, or the load on demand under getAsync).
  */
 class ComponentPlan implements PlanResultLike {
   declare readonly isContextFree: true;
   readonly tree: this;
   readonly root: this;
+  /** The profile's get counts, held directly, or undefined: without a profile or an idle component nobody reads them. */
+  private readonly gets: Float64Array | undefined;
 
   constructor(
-    private readonly shared: PlanShared,
+    private readonly owner: { resolve(index: number): unknown },
     private readonly index: number,
     readonly serviceIdentifier: ServiceIdentifier,
+    private readonly status: readonly ComponentStatus[],
+    private readonly instance: readonly unknown[],
+    private readonly usage: UsageRecorder,
   ) {
     this.tree = this;
     this.root = this;
+    // Sized at plan time, before any plan exists: never replaced after.
+    this.gets = usage.counting ? usage.gets : undefined;
   }
 
   resolve(): unknown {
     const i = this.index;
-    const s = this.shared;
-    const status = s.status[i];
+    const status = this.status[i];
     if (status === ComponentStatus.Ready || status === ComponentStatus.Degraded) {
       // The use count of the profile: one increment; the scope lookup only while a track() is open.
-      if (s.gets !== undefined) s.gets[i]!++;
-      if (s.usage.scopes > 0) s.usage.touch(i);
-      return s.instance[i];
+      if (this.gets !== undefined) this.gets[i]!++;
+      if (this.usage.scopes > 0) this.usage.touch(i);
+      return this.instance[i];
     }
-    return s.owner.resolve(i);
+    return this.owner.resolve(i);
   }
 }
 // On the prototype: every plan is context-free (inversify reads it when caching), no field per plan.
