@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { inject, injectable, LazyServiceIdentifier, optional, type ServiceIdentifier } from 'inversify';
+import { Component } from '../../../src/component/Component.js';
 import { ComponentRegistry } from '../../../src/component/ComponentRegistry.js';
 import type { ComponentDefinition } from '../../../src/component/ComponentDefinition.js';
 import { toComponentSpec } from '../../../src/component/toComponentSpec.js';
@@ -95,6 +96,16 @@ describe('buildGraph', () => {
     }
     const graph = buildGraph(registryOf([A, B, C]), never);
     expect(edgesOf(graph)).toEqual(['1>0:0', '2>0:1', '2>1:1']);
+  });
+
+  it('an optional injection and a required dependsOn to the same component make one required edge', () => {
+    @injectable()
+    class A {}
+    @Component({ dependsOn: [A] })
+    class B {
+      constructor(@inject(A) @optional() readonly a: A) {}
+    }
+    expect(edgesOf(buildGraph(registryOf([A, B]), never))).toEqual(['1>0:1']);
   });
 
   it('an injection to a token bound elsewhere is asked with its constraints', () => {
