@@ -20,6 +20,11 @@ function listen(states: ComponentStates): ComponentEvent[] {
 
 describe('ComponentStates', () => {
   describe('grow', () => {
+    it('should hold no slot in any column before the first grow', () => {
+      const states = new ComponentStates(specs);
+      expect([states.status, states.instance, states.error, states.attempts, states.startedAt, states.finishedAt, states.abandoned].map((c) => c.length)).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    });
+
     it('should add pending slots with nothing recorded, keeping what the earlier slots hold', () => {
       const states = statesOf(1);
       states.start(0, 5);
@@ -55,6 +60,19 @@ describe('ComponentStates', () => {
         { type: 'status', name: 'a-name', token: 'a', status: ComponentStatus.Ready, previous: ComponentStatus.Loading, at: 30, attempt: 1 },
         { type: 'status', name: 'b-name', token: 'b', status: ComponentStatus.Loading, previous: ComponentStatus.Pending, at: 10 },
         { type: 'status', name: 'b-name', token: 'b', status: ComponentStatus.Failed, previous: ComponentStatus.Loading, at: 40, attempt: 2, error },
+      ]);
+    });
+
+    it('should leave attempt, error and message out of a status event that has none (not even as undefined)', () => {
+      const states = statesOf();
+      const events = listen(states);
+      states.start(0, 10);
+      states.settle(0, ComponentStatus.Ready, 30, 'A', undefined);
+      states.skip(1, 40, 'it is off');
+      expect(events).toStrictEqual([
+        { type: 'status', name: 'a-name', token: 'a', status: ComponentStatus.Loading, previous: ComponentStatus.Pending, at: 10 },
+        { type: 'status', name: 'a-name', token: 'a', status: ComponentStatus.Ready, previous: ComponentStatus.Loading, at: 30 },
+        { type: 'status', name: 'b-name', token: 'b', status: ComponentStatus.Skipped, previous: ComponentStatus.Pending, at: 40, message: 'it is off' },
       ]);
     });
 
@@ -171,6 +189,43 @@ describe('ComponentStates', () => {
       ]);
     });
 
+    it('should keep a real record, with its steps and extensions, of a single ready attempt that has them', () => {
+      const states = statesOf();
+      const steps = [{ name: 'connect', startedAt: 0, finishedAt: 4 }];
+      const extensions = [{ at: 2, deadline: 9 }];
+      states.start(0, 0);
+      states.recordAttempt(0, 1, 0, 5, 'ready', undefined, { steps, extensions });
+      expect(states.attempts[0]).toEqual([{ attempt: 1, startedAt: 0, finishedAt: 5, outcome: 'ready', steps, extensions }]);
+    });
+
+    it('should add the detail to a failed attempt record too', () => {
+      const states = statesOf();
+      const steps = [{ name: 'connect', startedAt: 0, finishedAt: 4, error: 'refused' }];
+      states.recordAttempt(0, 1, 0, 5, 'failed', new Error('refused'), { steps });
+      expect(states.attempts[0]).toEqual([{ attempt: 1, startedAt: 0, finishedAt: 5, outcome: 'failed', error: 'refused', steps }]);
+    });
+
+    it('should keep a real record of a ready attempt that is not the first, even when it is the first recorded', () => {
+      const states = statesOf();
+      states.start(0, 6);
+      states.recordAttempt(0, 2, 6, 9, 'ready');
+      states.settle(0, ComponentStatus.Ready, 9, 'A', undefined, 2);
+      expect(states.attempts[0]).toEqual([{ attempt: 2, startedAt: 6, finishedAt: 9, outcome: 'ready' }]);
+      expect(historyOf(states.attempts[0], states.startedAt[0]!, states.finishedAt[0]!)).toEqual([{ attempt: 2, startedAt: 6, finishedAt: 9, outcome: 'ready' }]);
+    });
+
+    it('should keep both records when a restart ends ready again at its first attempt', () => {
+      const states = statesOf();
+      states.start(0, 10);
+      states.recordAttempt(0, 1, 10, 25, 'ready');
+      states.settle(0, ComponentStatus.Ready, 25, 'A', undefined, 1);
+      states.recordAttempt(0, 1, 40, 45, 'ready');
+      expect(states.attempts[0]).toEqual([
+        { attempt: 1, startedAt: 10, finishedAt: 25, outcome: 'ready' },
+        { attempt: 1, startedAt: 40, finishedAt: 45, outcome: 'ready' },
+      ]);
+    });
+
     it('should keep a real record of a single ready attempt while events$ is watched', () => {
       const states = statesOf();
       listen(states);
@@ -199,6 +254,27 @@ describe('ComponentStates', () => {
       ]);
     });
 
+    it('should mark the record of the abandoned attempt as soon as it is abandoned, and that one only', () => {
+      const states = statesOf();
+      states.recordAttempt(2, 1, 0, 10, 'timeout', new Error('t'));
+      states.recordAttempt(2, 2, 11, 20, 'timeout', new Error('t'));
+      states.abandon(2, 2, 20);
+      expect(states.attempts[2]).toEqual([
+        { attempt: 1, startedAt: 0, finishedAt: 10, outcome: 'timeout', error: 't' },
+        { attempt: 2, startedAt: 11, finishedAt: 20, outcome: 'timeout', error: 't', abandoned: true },
+      ]);
+    });
+
+    it('should leave the records alone when the abandoned attempt has none', () => {
+      const states = statesOf();
+      states.recordAttempt(2, 1, 0, 10, 'timeout', new Error('t'));
+      states.abandon(2, 2, 20);
+      expect(states.abandoned[2]).toBe(1);
+      const history = states.attempts[2] as object[];
+      expect(Object.keys(history)).toEqual(['0']);
+      expect(history).toStrictEqual([{ attempt: 1, startedAt: 0, finishedAt: 10, outcome: 'timeout', error: 't' }]);
+    });
+
     it('should leave the sentinel history alone', () => {
       const states = statesOf();
       states.recordAttempt(0, 1, 0, 1, 'ready');
@@ -222,7 +298,30 @@ describe('ComponentStates', () => {
     });
   });
 
+  describe('warnAbout', () => {
+    it('should tell a warning about the Warmup, named and tokened by what it is about', () => {
+      const states = statesOf();
+      states.warnAbout('preheat:profile', 1, 'nobody listens'); // nothing to tell, nothing thrown
+      const events = listen(states);
+      states.warnAbout('preheat:profile', 7, 'the profile was refused: it is for another graph');
+      expect(events).toStrictEqual([
+        { type: 'warning', name: 'preheat:profile', token: 'preheat:profile', status: ComponentStatus.Pending, previous: ComponentStatus.Pending, at: 7, message: 'the profile was refused: it is for another graph' },
+      ]);
+    });
+  });
+
   describe('watch', () => {
+    it('should tell no watcher, and not fail, when a component nobody watches changes while another is watched', () => {
+      const states = statesOf();
+      const seen: ComponentStatus[] = [];
+      states.watch(1, { next: (s) => seen.push(s), complete: () => undefined });
+      expect(() => states.start(0, 1)).not.toThrow();
+      expect(states.status[0]).toBe(ComponentStatus.Loading);
+      states.start(1, 2);
+      expect(seen).toEqual([ComponentStatus.Loading]);
+    });
+
+
     it('should tell one component watcher its changes only, stop after unwatch, and complete on close', () => {
       const states = statesOf();
       const seen: string[] = [];

@@ -5,6 +5,7 @@ import { ComponentStatus } from '../../../src/component/ComponentStatus.js';
 import { Priority } from '../../../src/component/Priority.js';
 import { toComponentSpec } from '../../../src/component/toComponentSpec.js';
 import { BootCancelledError } from '../../../src/errors/BootCancelledError.js';
+import { ComponentSkippedError } from '../../../src/errors/ComponentSkippedError.js';
 import { ErrorCode } from '../../../src/errors/ErrorCode.js';
 import { InvalidOptionError } from '../../../src/errors/InvalidOptionError.js';
 import type { BootProgress } from '../../../src/readiness/BootProgress.js';
@@ -58,6 +59,12 @@ describe('Readiness', () => {
       ]);
     });
 
+    it('should name the wave "idle" between the start of a boot in waves and its first wave', async () => {
+      const { readiness } = setup([def('a', Priority.HIGH)]);
+      readiness.startBoot(1, 'waves');
+      expect(await firstValueFrom(readiness.progress$)).toEqual({ total: 1, settled: 0, ready: 0, degraded: 0, failed: 0, wave: -1, waveName: 'idle', percent: 0 });
+    });
+
     it('should name the wave "eager" under eager scheduling', async () => {
       const { readiness } = setup([def('a', Priority.HIGH)]);
       readiness.startBoot(1, 'eager');
@@ -88,6 +95,19 @@ describe('Readiness', () => {
       expect(readiness.settledWave.value).toBe(Priority.LOW); // MEDIUM and LOW were empty
     });
 
+    it('should tell nothing again when no further wave has settled', () => {
+      const { readiness } = setup([def('a', Priority.HIGH)]);
+      readiness.startBoot(2, 'waves');
+      const waves: number[] = [];
+      const progress: BootProgress[] = [];
+      readiness.settledWave.subscribe((w) => waves.push(w));
+      readiness.progress$.subscribe((p) => progress.push(p));
+      readiness.advanceWaves(wavesOf([0, 1, 0, 0]));
+      readiness.advanceWaves(wavesOf([0, 1, 0, 0]));
+      expect(waves).toEqual([-1, Priority.CRITICAL]);
+      expect(progress).toHaveLength(2); // the replay, then the CRITICAL wave settling
+    });
+
     it('should not make the phase critical-ready when a required CRITICAL member is unusable', () => {
       const { readiness, phase } = setup([def('a', Priority.HIGH)]);
       readiness.startBoot(1, 'waves');
@@ -106,6 +126,42 @@ describe('Readiness', () => {
       states.degrade(0, new Error('x'), 3);
       states.complete();
       expect(await all).toEqual([ComponentStatus.Pending, ComponentStatus.Loading, ComponentStatus.Ready, ComponentStatus.Degraded]);
+    });
+
+    it('status$ should not repeat a status to a subscriber that joined while that change was being told', () => {
+      const { readiness, states } = setup([def('a', Priority.HIGH)]);
+      const outer: ComponentStatus[] = [];
+      const inner: ComponentStatus[] = [];
+      let joined = false;
+      readiness.status$(0).subscribe((s) => {
+        outer.push(s);
+        if (s === ComponentStatus.Loading && !joined) {
+          joined = true;
+          readiness.status$(0).subscribe((t) => inner.push(t));
+        }
+      });
+      states.start(0, 1);
+      states.settle(0, ComponentStatus.Ready, 2, 'A', undefined, 1);
+      expect(outer).toEqual([ComponentStatus.Pending, ComponentStatus.Loading, ComponentStatus.Ready]);
+      expect(inner).toEqual([ComponentStatus.Loading, ComponentStatus.Ready]);
+    });
+
+    it('ready$ should error with ComponentSkippedError giving the reason for a skipped component', async () => {
+      const { readiness, states } = setup([def('a', Priority.HIGH)]);
+      const a = firstValueFrom(readiness.ready$(0));
+      states.skip(0, 1, "its 'enabled' option is false");
+      const error = await a.catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ComponentSkippedError);
+      expect(error).toMatchObject({ code: ErrorCode.ComponentSkipped, component: 'a', reason: "its 'enabled' option is false" });
+      expect((error as Error).message).toMatch(/^Component 'a' is skipped: its 'enabled' option is false/);
+    });
+
+    it('ready$ should say a stopped component was stopped', async () => {
+      const { readiness, states } = setup([def('a', Priority.HIGH)]);
+      states.settle(0, ComponentStatus.Ready, 1, 'A', undefined, 1);
+      states.stop(0, 2);
+      const error = await firstValueFrom(readiness.ready$(0)).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: ErrorCode.NotReady, component: 'a', status: ComponentStatus.Stopped, hint: 'the component was stopped.' });
     });
 
     it('ready$ should emit the instance once usable, or error with the failure, or a not-ready error once stopped', async () => {
