@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import { Container } from 'inversify';
 import { Warmup } from '../../../src/index.js';
+import { ShutdownHooks } from '../../../src/lifecycle/ShutdownHooks.js';
 
 // In process: the signal is emitted on `process` and `process.exit` is replaced, so the handler's
 // decisions can be checked (the real SIGTERM in a child process is in integration/signals.test.ts).
@@ -60,6 +61,47 @@ describe('enableShutdownHooks', () => {
     const bad = new Warmup(new Container());
     expect(() => bad.enableShutdownHooks({ signals: ['SIGUSR2'], drainMs: -1 })).toThrow(/drainMs/);
     expect(() => bad.enableShutdownHooks({ beforeStop: 'close' as never })).toThrow(/beforeStop/);
+    expect(process.listenerCount('SIGUSR2')).toBe(0);
+  });
+
+  it('exits with the exitCode given as a number, whatever the report says', async () => {
+    const exit = exits();
+    const failing = new Warmup(new Container()).register({ token: 'db', load: () => 1, onShutdown: () => Promise.reject(new Error('no')) });
+    await failing.boot();
+    failing.enableShutdownHooks({ signals: ['SIGUSR2'], exitCode: 3 });
+    process.emit('SIGUSR2', 'SIGUSR2');
+    await settle();
+    expect(exit.mock.calls).toEqual([[3]]);
+  });
+
+  it('exits 1 when the shutdown itself rejects', async () => {
+    const exit = exits();
+    const hooks = new ShutdownHooks(() => Promise.reject(new Error('shutdown broke')));
+    const remove = hooks.enable({ signals: ['SIGUSR2'], exitCode: 0 });
+    process.emit('SIGUSR2', 'SIGUSR2');
+    await settle();
+    remove();
+    expect(exit.mock.calls).toEqual([[1]]);
+  });
+
+  it('refuses signals that are not a list of names, naming the option and the method', () => {
+    const warmup = new Warmup(new Container());
+    for (const signals of [['SIGUSR2', 42], [undefined], 'SIGTERM']) {
+      expect(() => warmup.enableShutdownHooks({ signals } as never)).toThrow(
+        /^Option 'signals' of 'enableShutdownHooks' must be a list of signal names such as 'SIGTERM'/,
+      );
+    }
+    expect(process.listenerCount('SIGUSR2')).toBe(0);
+  });
+
+  it('refuses a bad exitCode or bad shutdown options in the name of enableShutdownHooks', () => {
+    const warmup = new Warmup(new Container());
+    for (const exitCode of [1.5, '0', true]) {
+      expect(() => warmup.enableShutdownHooks({ signals: ['SIGUSR2'], exitCode } as never)).toThrow(
+        /^Option 'exitCode' of 'enableShutdownHooks' must be a whole number, a function of the report, or false/,
+      );
+    }
+    expect(() => warmup.enableShutdownHooks({ signals: ['SIGUSR2'], drainMs: -1 })).toThrow(/^Option 'drainMs' of 'enableShutdownHooks'/);
     expect(process.listenerCount('SIGUSR2')).toBe(0);
   });
 });

@@ -119,8 +119,19 @@ describe('runShutdown', () => {
     const hanging = partsOf([{ token: 'a', load: () => 1 }], [], { shutdownTimeout: 40 });
     const timedOut = await run(hanging.parts, { drainMs: 0, beforeStop: (s) => ((signal = s), new Promise<void>(() => undefined)) });
     expect(timedOut.beforeStop).toMatchObject({ outcome: 'timeout', durationMs: 40 });
-    expect(timedOut.beforeStop?.error).toMatch(/40 ms/);
+    expect(timedOut.beforeStop?.error).toMatch(/^Component 'beforeStop' shutdown hook did not finish within 40 ms/);
     expect(signal?.aborted).toBe(true);
     expect(timedOut.stopped).toEqual(['a']);
+  });
+
+  it('should save the adaptive state once nothing loads, and wait for it before any component stops', async () => {
+    const log: string[] = [];
+    const h = partsOf([{ token: 'db', load: () => 1, onShutdown: () => void log.push(`${h.at()} hook db`) }], log, { settleAfter: 10 });
+    const saving = (name: string, ms: number) => ({
+      stop: () => new Promise<void>((r) => setTimeout(() => (log.push(`${h.at()} ${name} saved`), r()), ms)),
+    });
+    const report = await run({ ...h.parts, adaptive: [saving('profile', 30), saving('snapshots', 20)] }, { drainMs: 0, beforeStop: undefined });
+    expect(log).toEqual(['0 monitors stop', '0 cancel', '10 settled', '30 snapshots saved', '40 profile saved', '40 hook db', '40 release db', '40 signal hooks removed']);
+    expect(report.durationMs).toBe(40);
   });
 });

@@ -104,7 +104,8 @@ describe('stopInOrder', () => {
       ['own', 'timeout', 30],
       ['shared', 'timeout', 50],
     ]);
-    expect(entries[1]!.error).toMatch(/own/);
+    expect(entries[1]!.error).toMatch(/^Component 'own' shutdown hook did not finish within 30 ms/);
+    expect(entries[2]!.error).toMatch(/^Component 'shared' shutdown hook did not finish within 50 ms/);
   });
 
   it('should report a hook that throws as failed, with its message, and still stop what it depends on', async () => {
