@@ -13,6 +13,7 @@ import { ComponentStates } from '../../../src/readiness/ComponentStates.js';
 import { PhaseMachine } from '../../../src/readiness/Phase.js';
 import { Readiness } from '../../../src/readiness/Readiness.js';
 import { clockFrom } from '../../../src/run/Clock.js';
+import { settle } from '../../helpers/settle.js';
 
 /** The shutdown's collaborators, each writing what it is asked to do into `log` (ms since start). */
 function partsOf(definitions: ComponentDefinition[], log: string[], options: { settleAfter?: number; shutdownTimeout?: number } = {}) {
@@ -46,11 +47,8 @@ function partsOf(definitions: ComponentDefinition[], log: string[], options: { s
   return { parts, states, phase, readiness, at, cancelled: () => cancelled };
 }
 
-async function run(parts: ShutdownParts, steps: ShutdownSteps): Promise<ShutdownReport> {
-  let done = false;
-  const running = runShutdown(parts, steps).finally(() => (done = true));
-  for (let k = 0; k < 1_000 && !done; k++) await jest.advanceTimersByTimeAsync(10);
-  return running;
+function run(parts: ShutdownParts, steps: ShutdownSteps): Promise<ShutdownReport> {
+  return settle(runShutdown(parts, steps));
 }
 
 describe('runShutdown', () => {

@@ -12,6 +12,7 @@ import { ComponentStates } from '../../../src/readiness/ComponentStates.js';
 import { PhaseMachine } from '../../../src/readiness/Phase.js';
 import { Readiness } from '../../../src/readiness/Readiness.js';
 import { clockFrom } from '../../../src/run/Clock.js';
+import { settle } from '../../helpers/settle.js';
 
 /** Every component Ready; `release` is what the bindings do when told a component stopped. */
 function partsOf(definitions: ComponentDefinition[], release: (spec: ComponentSpec) => void = () => undefined): ShutdownConfig {
@@ -33,11 +34,8 @@ function partsOf(definitions: ComponentDefinition[], release: (spec: ComponentSp
   };
 }
 
-async function run(parts: ShutdownConfig): Promise<StopResult> {
-  let done = false;
-  const stopping = stopComponents(parts).finally(() => (done = true));
-  for (let k = 0; k < 100 && !done; k++) await jest.advanceTimersByTimeAsync(10);
-  return stopping;
+function run(parts: ShutdownConfig): Promise<StopResult> {
+  return settle(stopComponents(parts));
 }
 
 describe('stopComponents', () => {
