@@ -204,7 +204,8 @@ export class HealthMonitor implements MonitorHandle {
     const problem = healthy ? undefined : unhealthyError(spec, evaluation, undefined);
     this.#remember(track, healthy, at - startedAt, at);
     states.health(i, at, healthy, at - startedAt, problem);
-    if (!isUsable(states.status[i]!) || states.instance[i] !== instance) return; // changed meanwhile
+    // Changed meanwhile, or a listener of the health event stopped the monitor.
+    if (this.#stopped || !isUsable(states.status[i]!) || states.instance[i] !== instance) return;
     const { failureThreshold, successThreshold, recovery } = this.#options;
     if (healthy) {
       if (states.status[i] === ComponentStatus.Degraded && track.consecutiveSuccesses >= successThreshold && !heldDown(states, i)) {
@@ -215,6 +216,7 @@ export class HealthMonitor implements MonitorHandle {
     }
     if (track.consecutiveFailures < failureThreshold) return;
     if (states.status[i] === ComponentStatus.Ready) states.degrade(i, problem!, at);
+    if (this.#stopped) return; // a listener of the status event stopped the monitor: no give-up, no recovery
     if (track.recoveries >= recovery.count) {
       this.#env.giveUp(i, problem!, this.#options.restart);
       return;

@@ -417,3 +417,33 @@ describe('HealthMonitor', () => {
     monitor.stop();
   });
 });
+
+describe('a monitor stopped by a listener of its own events', () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  it('starts no recovery and leaves no timer when stopped as the component turns Degraded', async () => {
+    const recovered: number[] = [];
+    const specs = [toComponentSpec({ token: 'db', load: () => 1, healthCheck: () => false, recover: () => void recovered.push(Date.now()) }, 0)];
+    const states = new ComponentStates(specs);
+    states.grow(1);
+    states.settle(0, ComponentStatus.Ready, Date.now(), { name: 'db' }, undefined, 1);
+    const monitor = new HealthMonitor(
+      { specs, states, health: new HealthRecords(specs, states), clock: clockFrom(asyncScheduler), healthTimeout: Infinity, random: () => 0.5, giveUp: () => undefined },
+      resolveMonitorOptions({ interval: 100, failureThreshold: 1, backoff: { delay: 50 } }),
+    );
+    const seen: ComponentStatus[] = [];
+    states.events.subscribe((e) => {
+      if (e.type !== 'status') return;
+      seen.push(e.status);
+      if (e.status === ComponentStatus.Degraded) monitor.stop();
+    });
+    monitor.start();
+    await jest.advanceTimersByTimeAsync(100);
+    expect(seen).toEqual([ComponentStatus.Degraded]);
+    expect(monitor.running).toBe(false);
+    expect(jest.getTimerCount()).toBe(0);
+    await jest.advanceTimersByTimeAsync(500);
+    expect(recovered).toEqual([]);
+  });
+});
