@@ -69,7 +69,7 @@ export function wireWarmup(container: Container, resolved: ResolvedWarmupOptions
   const monitors = new Monitors({ specs, states, plan: planner, loads, bindings, clock, healthTimeout, shutdownTimeout, random, health });
   const shutdown = new Shutdown({ specs, states, readiness, plan: planner, work: loads, monitors, bindings, clock, shutdownTimeout, adaptive: [learning, snapshots] });
   const stopper = { shutdown: () => shutdown.start() };
-  const boot = new Boot({ specs, states, readiness, planner, loads, clock, schedule: resolved.schedule, failFast: resolved.failFast, health: monitors, checks: health, stopper, learning, snapshots, idle });
+  const boot = new Boot({ specs, states, readiness, planner, loads, clock, schedule: resolved.schedule, failFast: resolved.failFast, health: monitors, checks: health, stopper, learning, snapshots, idle, plans: bindings.plans });
   const healthSource: HealthSource = { specs, states, records: health, clock, healthTimeout, periodOf: (i) => monitors.periodOf(i) };
   const { kinds, predictions } = learning;
   const preloader = new Preloader({ specs, states, clock, kinds, predictions, options: resolved.profile.predictor ?? {}, effective: () => planner.effective, demand: (i) => loads.demand(i) });

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { describe, expect, it } from '@jest/globals';
-import { Container, inject, injectable, type ServiceIdentifier } from 'inversify';
+import { Container, ContainerModule, inject, injectable, type ServiceIdentifier } from 'inversify';
 import { Component, ComponentNotReadyError, ComponentStatus, Priority, Warmup, type BindingStrategy } from '../../src/index.js';
 
 // How component bindings behave under inversify's own container operations, in both binding modes.
@@ -122,6 +122,47 @@ describe.each<BindingStrategy>(['lazy', 'eager'])('component bindings (%s)', (bi
       container.get('a');
       container.get('a');
       expect(activated).toEqual([warmup.getComponent('a')]);
+    });
+
+    it("runs a module's onActivation of a component token, loaded after boot", async () => {
+      const { container, warmup } = await booted();
+      container.load(new ContainerModule(({ onActivation }) => onActivation('b', (_ctx, value) => ({ wrapped: value }))));
+      expect(container.get('b')).toEqual({ wrapped: warmup.getComponent('b') });
+    });
+
+    it('runs an onActivation added after restore(), on the first resolution', async () => {
+      const { container, warmup } = await booted();
+      container.snapshot();
+      container.restore();
+      const activated: unknown[] = [];
+      container.onActivation('a', (_ctx, value) => (activated.push(value), value));
+      expect(container.get('a')).toBe(warmup.getComponent('a'));
+      expect(activated).toEqual([warmup.getComponent('a')]);
+    });
+
+    it('leaves every usable component planned at the end of the boot, as a getAsync boot does', async () => {
+      let cache: { get(options: object): unknown } | undefined;
+      const isPlugin = Symbol.for('@inversifyjs/plugin/isPlugin');
+      const { container } = await booted((warmup) => {
+        class Probe {
+          readonly [isPlugin] = true;
+          constructor(_container: Container, context: { planResultCacheService: typeof cache }) {
+            cache = context.planResultCacheService;
+          }
+          load(): void {}
+        }
+        warmup.container.register(Probe);
+      });
+      // inversify's own cache lookup, not the one preheat wraps: what the boot left there.
+      const planOf = (serviceIdentifier: string) => cache!.get({ isMultiple: false, name: undefined, optional: false, serviceIdentifier, tag: undefined });
+      expect(planOf('a')).toBeDefined();
+      expect(planOf('b')).toBeDefined();
+      expect(planOf('late')).toBeUndefined(); // DEFERRED: not loaded, not planned
+      container.bind('mine').toConstantValue(1); // a binding of another token leaves them planned
+      expect(planOf('a')).toBeDefined();
+      container.onActivation('a', (_ctx, value) => value); // an activation handler drops the plan
+      expect(planOf('a')).toBeUndefined();
+      expect(planOf('b')).toBeDefined();
     });
   });
 });

@@ -3,9 +3,9 @@ import type { Clock } from '../run/Clock.js';
 /**
  * Use counts and first-use times per component, for the learned profile. Recording is built for the
  * hot path: a warm `container.get` adds one to a typed-array slot (in preheat's ready-made plan,
- * `container/ComponentPlans.ts`) and nothing else; the first use is timed where the container calls
- * preheat anyway (the plan or the binding's factory is made once per warm token), so a warm `get`
- * never reads the clock. The plan's size is known when the plan is built (registration is closed
+ * `container/ComponentPlans.ts`) and nothing else; the first use is timed by the plan's first answer
+ * or the binding's factory (while {@link timing}: a NaN check per `get`, a clock read once per
+ * token). The plan's size is known when the plan is built (registration is closed
  * then); each array is allocated on its first write (the counts of a warm `get` at plan time, when
  * they count), so a service that never records pays nothing (2.4 MB at 100,000 components). This class is the only writer of its arrays, but for {@link gets}, which the ready-made plan
  * increments in place (one writer per slot: the plan of that token).
@@ -28,8 +28,8 @@ export class UsageRecorder {
   constructor(private readonly clock: Clock) {}
 
   #size = 0;
-  /** Whether first uses are timed: only the saved profile reads them (a clock read per first use). */
-  #timing = true;
+  /** Whether first uses are timed: only the saved profile reads them (a clock read per first use). Set by {@link start}. */
+  timing = true;
 
   /**
    * Sizes the arrays for `size` components (the plan's size); `counting` says whether a warm
@@ -38,7 +38,7 @@ export class UsageRecorder {
    */
   start(size: number, counting: boolean, timing = true): void {
     this.counting = counting;
-    this.#timing = timing;
+    this.timing = timing;
     if (this.#size !== size) {
       this.#size = size;
       this.gets = this.getAsyncs = this.firstUseAt = none;
@@ -54,7 +54,7 @@ export class UsageRecorder {
   /** Told each use while a scope is open: the scope (an AsyncLocalStorage lookup) records it. */
   touch: (index: number) => void = noop;
 
-  /** A warm token's ready-made plan is being made (its first `container.get`): the use is timed, the plan counts it. */
+  /** A `container.get` answered by preheat's ready-made plan, while {@link timing}: the first one is timed (the plan counts it). */
   firstUse(index: number): void {
     if (index < this.#size) this.#firstUse(index);
   }
@@ -95,7 +95,7 @@ export class UsageRecorder {
   }
 
   #firstUse(index: number): void {
-    if (!this.#timing) return;
+    if (!this.timing) return;
     if (this.firstUseAt.length === 0) this.firstUseAt = new Float64Array(this.#size).fill(NaN);
     if (Number.isNaN(this.firstUseAt[index]!)) this.firstUseAt[index] = this.clock.now();
   }

@@ -56,6 +56,8 @@ export interface BootConfig {
   readonly snapshots: BootSnapshots;
   /** Idle tiers: watching starts once the boot is ready. */
   readonly idle: { start(): void };
+  /** The container's ready-made plans, made for every usable component once the waves are over. */
+  readonly plans: { prepare(): void };
 }
 
 /**
@@ -113,6 +115,7 @@ export class Boot {
       readiness,
       schedule,
       failFast,
+      planTokens: () => this.#config.plans.prepare(),
       prime: async () => {
         this.#primeMs = await loads.prime();
       },

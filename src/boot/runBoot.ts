@@ -20,6 +20,8 @@ export interface BootParts {
   readonly failFast: boolean;
   /** Priming: the `prime()` hooks, after the last wave and before the report and `ready`. */
   prime(): Promise<void>;
+  /** Plans every usable component's token in the container, as inversify's own getAsync boot does. */
+  planTokens(): void;
   /** The report, built once, when the waves are over. */
   report(): BootReport;
   /** Disposes what was ready after fail-fast stopped the boot. */
@@ -38,7 +40,9 @@ export interface BootParts {
  *    wave the dispatcher starts components as dependencies settle, within `maxConcurrent` and the
  *    memory budget; each runs its attempt loop (timeout, retries with backoff, health check).
  *    In `eager` mode one stream unblocks all waves at once and the queue orders by priority.
- *    Then priming: the `prime()` hooks of what loaded, so the first request finds warm code.
+ *    Then the container's plans: every usable component's token is planned, as inversify's own
+ *    getAsync boot leaves them, so the first `container.get` plans nothing. Then priming: the
+ *    `prime()` hooks of what loaded, so the first request finds warm code.
  * 4. **Outcome** — the report is built once; the boot resolves with it (phase `ready`), rejects with
  *    BootError when a required member failed (phase `failed`; after fail-fast, once what was ready is
  *    disposed), or with the cancellation error when shutdown() stopped it (a BootError still, with
@@ -79,6 +83,7 @@ function want({ specs, loads, readiness, schedule, failFast }: BootParts, engine
 /** Runs the waves; resolves with the report, built once they are over. */
 async function load(parts: BootParts, engine: LoadEngine): Promise<BootReport> {
   await lastValueFrom(waves(parts, engine), { defaultValue: undefined });
+  parts.planTokens(); // the first container.get plans nothing, and prime() hooks find the plans made
   await parts.prime();
   return parts.report();
 }

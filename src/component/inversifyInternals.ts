@@ -80,7 +80,17 @@ export interface PlanOptionsLike {
 export interface PluginContextLike {
   readonly bindingService?: Partial<BindingServiceLike>;
   readonly planResultCacheService?: Partial<PlanCacheLike>;
-  readonly activationService?: { get?(id: ServiceIdentifier): unknown };
+  readonly activationService?: Partial<ActivationServiceLike>;
+}
+
+/**
+ * The part of inversify's ActivationsService that ready-made plans use: `get` (the handlers of a
+ * token, the parent container's included) and `add`, which `container.onActivation(id, …)` and a
+ * module's `onActivation` call with `{ serviceId }`.
+ */
+export interface ActivationServiceLike {
+  get(id: ServiceIdentifier): unknown;
+  add(activation: unknown, relation: { readonly serviceId?: ServiceIdentifier }): void;
 }
 
 /** What inversify's `isPromise` accepts: anything with a `then` method. */

@@ -63,6 +63,34 @@ describe('inversify internals (installed inversify)', () => {
     expect((service.getNonParentBindings as (id: string) => unknown)('x')).toBeUndefined();
   });
 
+  it('hands a plugin the ActivationsService and plan cache preheat hooks, live across restore()', () => {
+    let context: { activationService: Record<string, unknown>; planResultCacheService: Record<string, unknown> } | undefined;
+    class Probe {
+      readonly [isPluginKey] = true;
+      constructor(_container: Container, ctx: typeof context) {
+        context = ctx;
+      }
+      load(): void {}
+    }
+    const container = new Container();
+    container.register(Probe);
+    for (const method of ['get', 'add']) expect(typeof context!.activationService[method]).toBe('function');
+    for (const method of ['getByServiceIdentifier', 'set', 'invalidateServiceBinding']) expect(typeof context!.planResultCacheService[method]).toBe('function');
+    // container.onActivation(id, …) goes through add(activation, { serviceId }): ready-made plans drop on it.
+    const service = context!.activationService;
+    const relations: unknown[] = [];
+    const add = (service.add as (a: unknown, r: unknown) => void).bind(service);
+    service.add = (activation: unknown, relation: unknown) => (relations.push(relation), add(activation, relation));
+    const handler = (_ctx: unknown, value: unknown) => value;
+    container.onActivation('x', handler);
+    expect(relations).toEqual([expect.objectContaining({ serviceId: 'x' })]);
+    expect([...((service.get as (id: string) => Iterable<unknown>)('x') ?? [])]).toEqual([handler]);
+    // restore() puts in the snapshot's service: the context's getter must read the live one.
+    container.snapshot();
+    container.restore();
+    expect(context!.activationService).not.toBe(service);
+  });
+
   it('builds singleton dynamic values with the scope and type names preheat writes', () => {
     expect(bindingScopeValues.Singleton).toBe('Singleton');
     expect(bindingTypeValues.DynamicValue).toBe('DynamicValue');
