@@ -199,9 +199,9 @@ describe('cancellation races', () => {
     expect(disposed).toEqual(['pool']);
   });
 
-  it('rejects timers Node would clamp to 1 ms, and a bad drainMs', () => {
+  it('rejects timers Node would clamp to 1 ms, and a bad drainMs', async () => {
     expect(() => new Warmup(new Container()).register({ token: 'a', timeout: 2 ** 31, load: () => 1 })).toThrow(/timeout/);
     expect(() => new Warmup(new Container()).register({ token: 'a', timeout: Infinity, load: () => 1 })).not.toThrow();
-    expect(() => new Warmup(new Container()).shutdown({ drainMs: -1 })).toThrow(/drainMs/);
+    await expect(new Warmup(new Container()).shutdown({ drainMs: -1 })).rejects.toThrow(/drainMs/);
   });
 });

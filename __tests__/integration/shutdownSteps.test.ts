@@ -64,10 +64,12 @@ describe('shutdown', () => {
       expect(report.stopped).toEqual(['api', 'db']);
     });
 
-    it('rejects a beforeStop that is not a function', () => {
+    it('rejects a beforeStop that is not a function, and starts nothing: a good call still works', async () => {
       const warmup = new Warmup(new Container());
-      expect(() => warmup.shutdown({ beforeStop: 'close' as never })).toThrow(InvalidOptionError);
-      expect(() => warmup.shutdown({ drainMs: '5' as never })).toThrow(InvalidOptionError);
+      await expect(warmup.shutdown({ beforeStop: 'close' as never })).rejects.toThrow(InvalidOptionError);
+      await expect(warmup.shutdown({ drainMs: '5' as never })).rejects.toThrow(InvalidOptionError);
+      expect(warmup.phase).not.toBe('stopping');
+      await expect(warmup.shutdown()).resolves.toMatchObject({ stopped: [] });
     });
   });
 

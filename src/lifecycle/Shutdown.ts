@@ -26,11 +26,17 @@ export class Shutdown {
   /**
    * Starts the shutdown (or returns the one under way). The phase becomes `stopping` during this
    * call, so a readiness probe answered right after it already fails; the promise is kept before
-   * that, so a `phase$` subscriber that calls `shutdown()` again gets the same one.
+   * that, so a `phase$` subscriber that calls `shutdown()` again gets the same one. Bad options
+   * reject (InvalidOptionError) and start nothing, like every other failure of a promise-returning
+   * call: a caller with only `.catch()` sees them.
    */
   start(options: ShutdownOptions = {}): Promise<ShutdownReport> {
     if (this.#run !== undefined) return this.#run;
-    checkShutdownOptions('shutdown', options);
+    try {
+      checkShutdownOptions('shutdown', options);
+    } catch (error) {
+      return Promise.reject(error);
+    }
     const { drainMs = 0, beforeStop } = options;
     let resolve!: (report: ShutdownReport) => void;
     let reject!: (error: unknown) => void;
