@@ -419,8 +419,12 @@ describe('HealthMonitor', () => {
 });
 
 describe('a monitor stopped by a listener of its own events', () => {
-  beforeEach(() => jest.useFakeTimers());
-  afterEach(() => jest.useRealTimers());
+  beforeEach(() => {
+    jest.useFakeTimers();
+  });
+  afterEach(() => {
+    jest.useRealTimers();
+  });
 
   it('starts no recovery and leaves no timer when stopped as the component turns Degraded', async () => {
     const recovered: number[] = [];
