@@ -33,11 +33,11 @@ export class ComponentTimeoutError extends PreheatError {
   /** The limit that was exceeded, in ms. */
   readonly timeoutMs: number;
   /** What timed out. */
-  readonly phase: 'load' | 'health' | 'shutdown' | 'prime' | 'prepare';
+  readonly phase: 'load' | 'health' | 'shutdown' | 'prime' | 'prepare' | 'recover';
   /** Set for a load attempt allowed to extend its deadline (`maxTimeout` above `timeout`). */
   readonly extension: TimeoutExtensionInfo | undefined;
 
-  constructor(component: string, timeoutMs: number, phase: 'load' | 'health' | 'shutdown' | 'prime' | 'prepare', attempt?: number, extension?: TimeoutExtensionInfo) {
+  constructor(component: string, timeoutMs: number, phase: 'load' | 'health' | 'shutdown' | 'prime' | 'prepare' | 'recover', attempt?: number, extension?: TimeoutExtensionInfo) {
     super(`Component '${component}' ${phaseText[phase]} did not finish within ${extension === undefined ? timeoutMs : extension.deadlineMs} ms${attempt === undefined ? '' : ` (attempt ${attempt})`}${extensionText(timeoutMs, extension)}`, {
       component,
       attempt,
@@ -62,11 +62,12 @@ function extensionHint({ deadlineMs, maxTimeoutMs }: TimeoutExtensionInfo): stri
     : 'it stopped reporting progress: call ctx.extendTimeout(ms) as it makes progress, or make the warm-up honour its AbortSignal.';
 }
 
-const phaseText = { load: 'warm-up', health: 'health check', shutdown: 'shutdown hook', prime: 'priming', prepare: 'prepare() hook' } as const;
+const phaseText = { load: 'warm-up', health: 'health check', shutdown: 'shutdown hook', prime: 'priming', prepare: 'prepare() hook', recover: 'recovery' } as const;
 const hints = {
   load: "raise 'timeout', or make the warm-up honour its AbortSignal and finish sooner.",
   health: "health checks must be fast: raise 'healthTimeout' or make the check cheaper.",
   shutdown: "raise 'shutdownTimeout', or make onShutdown finish sooner.",
   prepare: "prepare() must be cheap (it runs on a guess): keep it well within 'timeout'.",
   prime: "priming runs within the component's 'timeout': make prime() cheaper (a few representative calls).",
+  recover: "a recovery in place runs within the component's 'timeout': make recover() (or onWarmup) honour its AbortSignal and finish sooner.",
 } as const;

@@ -21,6 +21,6 @@ export async function recoverInPlace(spec: ComponentSpec, instance: unknown, clo
   await withDeadline(clock, (abort) => (definition?.recover !== undefined ? definition.recover(instance, abort.signal) : onWarmup!(abort.signal, new AttemptScope(new DetachedAttempt(abort, spec.name, clock), 0))), {
     ms: spec.timeout,
     inFlight,
-    onTimeout: () => new ComponentTimeoutError(spec.name, spec.timeout, 'load'),
+    onTimeout: () => new ComponentTimeoutError(spec.name, spec.timeout, 'recover'),
   });
 }

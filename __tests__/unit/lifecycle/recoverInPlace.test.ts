@@ -63,8 +63,8 @@ describe('recoverInPlace', () => {
     const { at, error } = await outcome(recoverInPlace(spec, {}, clock, new InFlight()));
     expect(at).toBe(50);
     expect(error).toBeInstanceOf(ComponentTimeoutError);
-    expect((error as ComponentTimeoutError).phase).toBe('load');
-    expect((error as Error).message).toMatch(/^Component 'db' warm-up did not finish within 50 ms/);
+    expect((error as ComponentTimeoutError).phase).toBe('recover');
+    expect((error as Error).message).toMatch(/^Component 'db' recovery did not finish within 50 ms/);
     expect(signal?.reason).toBe(error);
   });
 
