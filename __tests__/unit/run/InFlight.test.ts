@@ -65,6 +65,20 @@ describe('InFlight', () => {
     expect(late.aborted).toBe(false);
   });
 
+  it('should relink its neighbours when an entry in the middle is deleted', () => {
+    const log: number[] = [];
+    const list = new InFlight();
+    const [a, b, c] = [1, 2, 3].map((id) => new Entry(id, log)) as [Entry, Entry, Entry];
+    list.add(a);
+    list.add(b);
+    list.add(c); // the list runs c, b, a
+    list.delete(b); // a's predecessor is now c
+    list.delete(a); // so this unlinks a from c
+    list.abortAll('stop');
+    expect(log).toEqual([3]);
+    expect(a.aborted).toBe(false);
+  });
+
   it('should behave as a set under any adds and deletes (property)', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.boolean(), fc.nat(7))), (ops) => {
