@@ -277,7 +277,7 @@ describe('ctx.extendTimeout', () => {
       const warmup = new Warmup(new Container()).register({ token: 'x', maxTimeout: 60_000, load: (c) => ((ctx = c), 1) });
       await settle(warmup.boot());
       expect(ctx!.extendTimeout(10)).toBeNaN();
-      expect(() => ctx!.extendTimeout(-1)).toThrow(/Option 'extendTimeout' of 'x'/);
+      expect(() => ctx!.extendTimeout(-1)).toThrow("Option 'extendTimeout' of 'x' takes a number of ms ≥ 0; got -1");
     });
   });
 
