@@ -61,6 +61,61 @@ describe('LoadEngine', () => {
       await h.engine.demand(h.index('top'));
       expect(h.engine.markBootSet().settledEarly).toEqual([h.index('base'), h.index('top')]);
     });
+
+    it('should leave a Skipped component out of the boot: not counted, not a member, not in its wave', () => {
+      const h = buildEngine([
+        { token: 'a', priority: Priority.HIGH, load: () => 'a' },
+        { token: 'off', priority: Priority.HIGH, load: () => 'off' },
+      ]);
+      h.states.skip(h.index('off'), 0, 'disabled');
+      expect(h.engine.markBootSet()).toEqual({ total: 1, settledEarly: [] });
+      expect(h.engine.inBoot(h.index('off'))).toBe(false);
+      expect(h.engine.inBoot(h.index('a'))).toBe(true);
+      expect(h.engine.remaining(Priority.HIGH)).toBe(1);
+    });
+  });
+
+  describe('queueBootSet', () => {
+    it('should leave a member demanded before the boot in its on-demand place, and queue no deferred component', async () => {
+      const starts: Record<string, number> = {};
+      const h = buildEngine(
+        [
+          timed('busy', 10, starts, { priority: Priority.CRITICAL }),
+          timed('other', 10, starts, { priority: Priority.CRITICAL }),
+          timed('x', 10, starts, { priority: Priority.LOW, dependsOn: ['busy'] }),
+          timed('lazy', 10, starts, { priority: Priority.DEFERRED }),
+        ],
+        { maxConcurrent: 1 },
+      );
+      const x = h.engine.demand(h.index('x')); // busy starts now, for x
+      h.engine.markBootSet();
+      h.engine.queueBootSet();
+      const all = completion(h.engine.all$());
+      await jest.advanceTimersByTimeAsync(30);
+      await x;
+      expect(starts).toEqual({ busy: 0, x: 10, other: 20 }); // x, released by busy, still goes ahead of the CRITICAL wave
+      expect(all.done).toBe(true);
+      await jest.advanceTimersByTimeAsync(100);
+      expect(h.states.status[h.index('lazy')]).toBe(ComponentStatus.Pending);
+      expect(h.settles).toEqual(['busy', 'x', 'other']);
+    });
+
+    it('should fail every member with the reason when the engine was stopped before (a boot after fail-fast), telling each once', () => {
+      let ran = false;
+      const h = buildEngine([
+        { token: 'a', load: () => ((ran = true), 'a') },
+        { token: 'b', dependsOn: ['a'], load: () => ((ran = true), 'b') },
+        { token: 'lazy', priority: Priority.DEFERRED, load: () => ((ran = true), 'lazy') },
+      ]);
+      h.engine.markBootSet();
+      const reason = new Error('fail-fast');
+      h.engine.stop(reason);
+      h.engine.queueBootSet();
+      expect(ran).toBe(false);
+      expect(h.states.error.slice(0, 2)).toEqual([reason, reason]);
+      expect(h.states.status[h.index('lazy')]).toBe(ComponentStatus.Pending);
+      expect(h.settles).toEqual(['a', 'b']);
+    });
   });
 
   describe('waves', () => {
@@ -89,6 +144,22 @@ describe('LoadEngine', () => {
       await jest.advanceTimersByTimeAsync(10);
       expect(high.done).toBe(true);
       expect(h.settles).toEqual(['c1', 'c2', 'h1']);
+    });
+
+    it('should complete a wave at once when its members were all loaded on demand before it opened', async () => {
+      const h = buildEngine([
+        { token: 'c', priority: Priority.CRITICAL, load: after(10, 'c') },
+        { token: 'h', priority: Priority.HIGH, load: after(10, 'h') },
+      ]);
+      h.engine.markBootSet();
+      h.engine.queueBootSet();
+      const demanded = h.engine.demand(h.index('h'));
+      await jest.advanceTimersByTimeAsync(10);
+      await demanded;
+      expect(h.engine.remaining(Priority.HIGH)).toBe(0);
+      expect(h.states.status[h.index('c')]).toBe(ComponentStatus.Pending); // its wave is not open
+      expect(completion(h.engine.wave$(Priority.HIGH)).done).toBe(true);
+      expect(h.settles).toEqual(['h']);
     });
 
     it('should complete a wave with no members at once', () => {
@@ -134,6 +205,62 @@ describe('LoadEngine', () => {
       void lastValueFrom(h.engine.all$(), { defaultValue: undefined });
       await jest.advanceTimersByTimeAsync(30);
       expect(starts).toEqual({ a: 0, c: 10, b: 20 });
+    });
+
+    it('should release only its own dependents, and each once all its dependencies settled', async () => {
+      const starts: Record<string, number> = {};
+      // In the graph's edge lists a (no dependents) is followed by b, whose dependent is c.
+      const h = buildEngine([
+        timed('a', 10, starts),
+        timed('b', 50, starts),
+        timed('c', 10, starts, { dependsOn: ['b'] }),
+        timed('both', 10, starts, { dependsOn: ['a', 'b'] }),
+        timed('lazy', 10, starts, { priority: Priority.DEFERRED, dependsOn: ['a'] }),
+      ]);
+      h.engine.markBootSet();
+      h.engine.queueBootSet();
+      const all = completion(h.engine.all$());
+      await jest.advanceTimersByTimeAsync(60);
+      expect(starts).toEqual({ a: 0, b: 0, c: 50, both: 50 });
+      expect(all.done).toBe(true);
+      expect(h.states.status[h.index('lazy')]).toBe(ComponentStatus.Pending); // a dependent nobody wants
+      expect(h.settles).toEqual(['a', 'b', 'c', 'both']);
+    });
+
+    it('should keep the failure of a loading component failed by its dependency (a restart that failed) when its own attempt ends', async () => {
+      let healthy = true;
+      const h = buildEngine([
+        { token: 'a', priority: Priority.DEFERRED, load: () => (healthy ? after(10, 'a')() : Promise.reject(new Error('a down'))) },
+        { token: 'b', priority: Priority.DEFERRED, dependsOn: ['a'], load: after(50, 'b') },
+      ]);
+      const b = h.engine.demand(h.index('b'));
+      await jest.advanceTimersByTimeAsync(20); // a ready, b loading since 10
+      expect(h.states.status[h.index('b')]).toBe(ComponentStatus.Loading);
+      healthy = false;
+      await h.engine.reload([h.index('a')]);
+      await b;
+      expect(h.states.status[h.index('b')]).toBe(ComponentStatus.Failed);
+      expect((h.states.error[h.index('b')] as PreheatError).path).toEqual(['b', 'a']);
+      let idle = false;
+      void h.engine.whenIdle().then(() => (idle = true));
+      await jest.advanceTimersByTimeAsync(40); // b's own attempt ends
+      expect(idle).toBe(true);
+      expect(h.states.status[h.index('b')]).toBe(ComponentStatus.Failed);
+      expect(h.states.instance[h.index('b')]).toBeUndefined();
+      expect(h.settles).toEqual(['a!', 'a!', 'b!']);
+    });
+
+    it('should leave a dependent that already settled alone when its dependency reloads and fails', async () => {
+      let healthy = true;
+      const h = buildEngine([
+        { token: 'a', priority: Priority.DEFERRED, load: () => (healthy ? 'a' : Promise.reject(new Error('a down'))) },
+        { token: 'b', priority: Priority.DEFERRED, dependsOn: ['a'], load: () => 'b' },
+      ]);
+      await h.engine.demand(h.index('b'));
+      healthy = false;
+      await h.engine.reload([h.index('a')]);
+      expect(h.states.status).toEqual([ComponentStatus.Failed, ComponentStatus.Ready]);
+      expect(h.settles).toEqual(['a!', 'b!', 'a!']);
     });
   });
 
@@ -208,6 +335,108 @@ describe('LoadEngine', () => {
       expect(ran).toBe(false);
       expect((h.states.error[h.index('user')] as PreheatError).path).toEqual(['user', 'base']);
     });
+    it('should fail only its own dependents: the next component in the edge lists loads once its dependency is ready', async () => {
+      const starts: Record<string, number> = {};
+      const h = buildEngine([
+        { token: 'a', load: () => Promise.reject(new Error('a down')) },
+        timed('b', 50, starts),
+        timed('c', 10, starts, { dependsOn: ['b'] }),
+      ]);
+      h.engine.markBootSet();
+      h.engine.queueBootSet();
+      const all = completion(h.engine.all$());
+      await jest.advanceTimersByTimeAsync(60);
+      expect(starts).toEqual({ b: 0, c: 50 });
+      expect(h.states.status).toEqual([ComponentStatus.Failed, ComponentStatus.Ready, ComponentStatus.Ready]);
+      expect(all.done).toBe(true);
+    });
+
+    it('should release an optional dependent only once its other dependencies settled too, and leave unwanted dependents alone', async () => {
+      const starts: Record<string, number> = {};
+      const h = buildEngine([
+        { token: 'base', load: () => Promise.reject(new Error('down')) },
+        timed('slow', 30, starts),
+        timed('soft', 10, starts, { optionalDependsOn: ['base'], dependsOn: ['slow'] }),
+        timed('lazy', 10, starts, { priority: Priority.DEFERRED, dependsOn: ['base'] }),
+      ]);
+      h.engine.markBootSet();
+      h.engine.queueBootSet();
+      void lastValueFrom(h.engine.all$(), { defaultValue: undefined });
+      await jest.advanceTimersByTimeAsync(50);
+      expect(starts).toEqual({ slow: 0, soft: 30 });
+      expect(h.states.status[h.index('lazy')]).toBe(ComponentStatus.Pending); // nobody wants it: not failed
+      expect(h.settles).toEqual(['base', 'slow', 'soft']);
+    });
+
+    it('should not complete the other waves when a failure empties its own', async () => {
+      const h = buildEngine([
+        { token: 'c', priority: Priority.CRITICAL, load: () => Promise.reject(new Error('x')) },
+        { token: 'h', priority: Priority.HIGH, load: after(50, 'h') },
+      ]);
+      h.engine.markBootSet();
+      h.engine.queueBootSet();
+      const all = completion(h.engine.all$());
+      await jest.advanceTimersByTimeAsync(10);
+      expect(h.states.status[h.index('c')]).toBe(ComponentStatus.Failed);
+      expect(all.done).toBe(false);
+      await jest.advanceTimersByTimeAsync(40);
+      expect(all.done).toBe(true);
+    });
+
+    it('should hold an emptied wave until the outer cascade was heard, when the listener stops the engine inside it (fail-fast)', async () => {
+      const heard: string[] = [];
+      const reason = new Error('fail-fast');
+      const h = buildEngine(
+        [
+          { token: 'base', priority: Priority.CRITICAL, load: () => Promise.reject(new Error('x')) },
+          { token: 'dep', priority: Priority.CRITICAL, dependsOn: ['base'], load: () => 'dep' },
+          { token: 'other', priority: Priority.CRITICAL, load: () => 'other' }, // queued behind base
+          { token: 'high', priority: Priority.HIGH, dependsOn: ['base'], load: () => 'high' },
+        ],
+        {
+          maxConcurrent: 1,
+          onSettled: () => {
+            const name = h.settles[h.settles.length - 1]!; // the harness recorded it first
+            heard.push(`${name}: critical done ${critical.done}`);
+            if (name === 'dep') h.engine.stop(reason);
+          },
+        },
+      );
+      h.engine.markBootSet();
+      h.engine.queueBootSet();
+      const critical = completion(h.engine.wave$(Priority.CRITICAL));
+      await jest.advanceTimersByTimeAsync(0);
+      expect(h.states.error[h.index('other')]).toBe(reason);
+      expect(heard).toEqual(['base: critical done false', 'dep: critical done false', 'other: critical done false', 'high: critical done false']);
+      expect(critical.done).toBe(true);
+    });
+
+    it('should name the dependency that failed first, when a component wanted with it is reached by its cascade', async () => {
+      const h = buildEngine([
+        { token: 'f', priority: Priority.DEFERRED, load: () => Promise.reject(new Error('f down')) },
+        { token: 'x', priority: Priority.HIGH, dependsOn: ['f'], load: () => 'x' },
+        { token: 'y', priority: Priority.HIGH, dependsOn: ['x', 'f'], load: () => 'y' },
+      ]);
+      await h.engine.demand(h.index('f'));
+      h.engine.markBootSet();
+      h.engine.queueBootSet(); // x and y together: x fails by f, y by x's cascade
+      expect((h.states.error[h.index('x')] as PreheatError).path).toEqual(['x', 'f']);
+      expect((h.states.error[h.index('y')] as PreheatError).path).toEqual(['y', 'x', 'f']);
+      expect(h.settles).toEqual(['f!', 'x', 'y']);
+    });
+
+    it('should load a component wanted after its optional dependency failed and its required one loaded', async () => {
+      const h = buildEngine([
+        { token: 'ok', priority: Priority.DEFERRED, load: () => 'ok' },
+        { token: 'bad', priority: Priority.DEFERRED, load: () => Promise.reject(new Error('bad')) },
+        { token: 'user', priority: Priority.DEFERRED, dependsOn: ['ok'], optionalDependsOn: ['bad'], load: () => 'user' },
+      ]);
+      await h.engine.demand(h.index('ok'));
+      await h.engine.demand(h.index('bad'));
+      await h.engine.demand(h.index('user'));
+      expect(h.states.status[h.index('user')]).toBe(ComponentStatus.Ready);
+      expect(h.settles).toEqual(['ok!', 'bad!', 'user!']);
+    });
   });
 
   describe('demand', () => {
@@ -261,6 +490,75 @@ describe('LoadEngine', () => {
       await flush(2);
       expect(resolved).toBe(true);
     });
+
+    it('should load only what the component needs: not the next component in the edge lists, nor what a Skipped dependency needs', async () => {
+      const starts: Record<string, number> = {};
+      // d1 and d2 come first, x needs d1, y (next in the edge lists) needs d2.
+      const h = buildEngine([
+        timed('d1', 10, starts, { priority: Priority.DEFERRED }),
+        timed('d2', 10, starts, { priority: Priority.DEFERRED }),
+        timed('x', 10, starts, { priority: Priority.DEFERRED, dependsOn: ['d1'], optionalDependsOn: ['off'] }),
+        timed('y', 10, starts, { priority: Priority.DEFERRED, dependsOn: ['d2'] }),
+        timed('off', 10, starts, { priority: Priority.DEFERRED, dependsOn: ['under'] }),
+        timed('under', 10, starts, { priority: Priority.DEFERRED }),
+      ]);
+      h.states.skip(h.index('off'), Date.now(), 'disabled');
+      let done = false;
+      void h.engine.demand(h.index('x')).then(() => (done = true));
+      await jest.advanceTimersByTimeAsync(50);
+      expect(done).toBe(true);
+      expect(starts).toEqual({ d1: 0, x: 10 });
+      expect(h.settles).toEqual(['d1!', 'x!']);
+    });
+
+    it('should not start a boot member demanded while its dependency still loads before that dependency settled', async () => {
+      const starts: Record<string, number> = {};
+      const h = buildEngine([timed('busy', 10, starts, { priority: Priority.CRITICAL }), timed('x', 10, starts, { priority: Priority.LOW, dependsOn: ['busy'] })]);
+      h.engine.markBootSet();
+      h.engine.queueBootSet();
+      void lastValueFrom(h.engine.wave$(Priority.CRITICAL), { defaultValue: undefined });
+      const x = h.engine.demand(h.index('x'));
+      await jest.advanceTimersByTimeAsync(20);
+      await x;
+      expect(starts).toEqual({ busy: 0, x: 10 });
+    });
+
+    it('should load a member queued in its wave and demanded too only once', async () => {
+      let loads = 0;
+      const h = buildEngine(
+        [
+          { token: 'busy', priority: Priority.CRITICAL, load: after(10, 'busy') },
+          { token: 'dep', priority: Priority.LOW, load: () => (loads++, after(10, 'dep')()) },
+        ],
+        { maxConcurrent: 1 },
+      );
+      h.engine.markBootSet();
+      h.engine.queueBootSet();
+      const all = completion(h.engine.all$());
+      const dep = h.engine.demand(h.index('dep')); // a second entry, on demand
+      await jest.advanceTimersByTimeAsync(50);
+      await dep;
+      expect(all.done).toBe(true);
+      expect(loads).toBe(1);
+      expect(h.settles).toEqual(['busy', 'dep']);
+    });
+
+    it('after a stop should fail the whole closure with the reason, telling each once (a shared dependency, a Skipped one)', async () => {
+      const h = buildEngine([
+        { token: 'd', priority: Priority.DEFERRED, load: () => 'd' },
+        { token: 'a', priority: Priority.DEFERRED, dependsOn: ['d'], load: () => 'a' },
+        { token: 'b', priority: Priority.DEFERRED, dependsOn: ['d'], load: () => 'b' },
+        { token: 'off', priority: Priority.DEFERRED, load: () => 'off' },
+        { token: 'x', priority: Priority.DEFERRED, dependsOn: ['a', 'b'], optionalDependsOn: ['off'], load: () => 'x' },
+      ]);
+      h.states.skip(h.index('off'), Date.now(), 'disabled');
+      const reason = new Error('shut down');
+      h.engine.stop(reason);
+      await h.engine.demand(h.index('x'));
+      for (const t of ['d', 'a', 'b', 'x']) expect(h.states.error[h.index(t)]).toBe(reason);
+      expect(h.states.status[h.index('off')]).toBe(ComponentStatus.Skipped);
+      expect([...h.settles].sort()).toEqual(['a!', 'b!', 'd!', 'x!']);
+    });
   });
 
   describe('stop', () => {
@@ -304,6 +602,45 @@ describe('LoadEngine', () => {
       await flush(2);
       expect(idle).toBe(true);
     });
+
+    it('should leave the components nobody wanted pending', () => {
+      const h = buildEngine([
+        { token: 'a', load: after(10, 'a') },
+        { token: 'lazy', priority: Priority.DEFERRED, load: () => 'lazy' },
+      ]);
+      h.engine.markBootSet();
+      h.engine.queueBootSet();
+      h.engine.stop(new Error('stop'));
+      expect(h.states.status).toEqual([ComponentStatus.Failed, ComponentStatus.Pending]);
+      expect(h.settles).toEqual(['a']);
+    });
+
+    it('whenIdle should wait for the last running load, not the first, and work again after', async () => {
+      const h = buildEngine(
+        [
+          { token: 'p', load: after(10, 'p') },
+          { token: 'q', load: after(30, 'q') },
+          { token: 'lazy', priority: Priority.DEFERRED, load: after(10, 'lazy') },
+        ],
+        { maxConcurrent: 2 },
+      );
+      h.engine.markBootSet();
+      h.engine.queueBootSet();
+      void lastValueFrom(h.engine.all$(), { defaultValue: undefined });
+      let idle = 0;
+      void h.engine.whenIdle().then(() => idle++);
+      await jest.advanceTimersByTimeAsync(10);
+      expect(h.states.status[h.index('p')]).toBe(ComponentStatus.Ready);
+      expect(idle).toBe(0); // q still runs
+      await jest.advanceTimersByTimeAsync(20);
+      expect(idle).toBe(1);
+      void h.engine.demand(h.index('lazy'));
+      void h.engine.whenIdle().then(() => idle++);
+      await jest.advanceTimersByTimeAsync(9);
+      expect(idle).toBe(1);
+      await jest.advanceTimersByTimeAsync(1);
+      expect(idle).toBe(2);
+    });
   });
 
   describe('reload', () => {
@@ -324,6 +661,47 @@ describe('LoadEngine', () => {
       expect(h.states.status).toEqual([ComponentStatus.Ready, ComponentStatus.Ready]);
       expect(h.states.instance).toEqual([{ db: true }, { api: true }]);
       expect(h.states.error).toEqual([undefined, undefined]);
+    });
+
+    it('should forget that a component failed by its dependency, so what it fails itself afterwards names it as the root', async () => {
+      let round = 1;
+      const h = buildEngine([
+        { token: 'base', priority: Priority.DEFERRED, load: () => (round === 1 ? Promise.reject(new Error('base down')) : 'base') },
+        { token: 'mid', priority: Priority.DEFERRED, dependsOn: ['base'], load: () => Promise.reject(new Error('mid down')) },
+        { token: 'top', priority: Priority.DEFERRED, dependsOn: ['mid'], load: () => 'top' },
+      ]);
+      await h.engine.demand(h.index('top'));
+      expect((h.states.error[h.index('top')] as PreheatError).path).toEqual(['top', 'mid', 'base']);
+      round = 2;
+      await h.engine.reload([h.index('base'), h.index('mid'), h.index('top')]);
+      expect(h.states.status).toEqual([ComponentStatus.Ready, ComponentStatus.Failed, ComponentStatus.Failed]);
+      const top = h.states.error[h.index('top')] as PreheatError;
+      expect(top.path).toEqual(['top', 'mid']);
+      expect((top.cause as Error).message).toBe('mid down');
+    });
+  });
+
+  describe('release', () => {
+    it('should make a component cold: no longer a member, loaded anew by the next demand, and a root of its own failures', async () => {
+      let healthy = true;
+      const h = buildEngine([
+        { token: 'a', load: () => (healthy ? 'a' : Promise.reject(new Error('a down'))) },
+        { token: 'b', dependsOn: ['a'], load: () => 'b' },
+      ]);
+      h.engine.markBootSet();
+      h.engine.queueBootSet();
+      await lastValueFrom(h.engine.all$(), { defaultValue: undefined });
+      expect(h.states.status).toEqual([ComponentStatus.Ready, ComponentStatus.Ready]);
+      h.engine.release(h.index('a'));
+      h.engine.release(h.index('b'));
+      expect(h.states.status).toEqual([ComponentStatus.Pending, ComponentStatus.Pending]);
+      expect(h.engine.inBoot(h.index('a'))).toBe(false);
+      healthy = false;
+      await h.engine.demand(h.index('b'));
+      const b = h.states.error[h.index('b')] as PreheatError;
+      expect(b.path).toEqual(['b', 'a']);
+      expect((b.cause as Error).message).toBe('a down');
+      expect(h.settles).toEqual(['a', 'b', 'a!', 'b!']);
     });
   });
 
