@@ -140,6 +140,45 @@ describe.each<BindingStrategy>(['lazy', 'eager'])('component bindings (%s)', (bi
       expect(activated).toEqual([warmup.getComponent('a')]);
     });
 
+    it('injects a component into a class of yours, as a property and through toService, after boot', async () => {
+      @injectable()
+      class Svc {
+        @inject('a') readonly a!: unknown;
+      }
+      const { container, warmup } = await booted();
+      container.bind(Svc).toSelf();
+      container.bind('alias').toService('a');
+      expect(container.get(Svc).a).toBe(warmup.getComponent('a'));
+      expect((await container.getAsync(Svc)).a).toBe(warmup.getComponent('a'));
+      expect(container.get('alias')).toBe(warmup.getComponent('a'));
+      await expect(container.getAsync('alias')).resolves.toBe(warmup.getComponent('a'));
+      expect(container.get('a')).toBe(warmup.getComponent('a'));
+    });
+
+    it('hands a dependent your double once you rebind a component token', async () => {
+      @injectable()
+      class Foo {
+        constructor(@inject('a') readonly a: unknown) {}
+      }
+      const { container, warmup } = await booted();
+      container.bind(Foo).toSelf(); // transient: built anew on each get
+      expect(container.get(Foo).a).toBe(warmup.getComponent('a'));
+      container.rebind('a').toConstantValue('double');
+      expect(container.get('a')).toBe('double');
+      expect(container.get(Foo).a).toBe('double');
+    });
+
+    it('runs an onActivation added after restore() and a first get, at the next resolution', async () => {
+      const { container, warmup } = await booted();
+      container.snapshot();
+      container.restore();
+      expect(container.get('a')).toBe(warmup.getComponent('a'));
+      const activated: unknown[] = [];
+      container.onActivation('a', (_ctx, value) => (activated.push(value), { wrapped: value }));
+      expect(container.get('a')).toEqual({ wrapped: warmup.getComponent('a') });
+      expect(activated).toEqual([warmup.getComponent('a')]);
+    });
+
     it('leaves every usable component planned at the end of the boot, as a getAsync boot does', async () => {
       let cache: { get(options: object): unknown } | undefined;
       const isPlugin = Symbol.for('@inversifyjs/plugin/isPlugin');

@@ -49,6 +49,7 @@ export class ComponentPlans {
       this.#drop(invalidation.binding.serviceIdentifier);
       invalidate(invalidation);
     };
+    this.#watchActivations();
   }
 
   /**
@@ -66,7 +67,9 @@ export class ComponentPlans {
   }
 
   #plan(id: ServiceIdentifier, index: number): PlanResultLike | undefined {
-    if (index < 0 || !isUsable(this.states.status[index]!) || this.#context.activationService!.get!(id) !== undefined) return undefined;
+    if (index < 0 || !isUsable(this.states.status[index]!)) return undefined;
+    this.#watchActivations(); // restore() may have put in another activation service since
+    if (this.#context.activationService!.get!(id) !== undefined) return undefined;
     if (this.bindings.hasOthers(index)) return undefined;
     const plan = new this.#Plan(index);
     key.serviceIdentifier = id; // read at once by set(): one key object serves every call
@@ -78,10 +81,15 @@ export class ComponentPlans {
     if (this.#lookup(id) instanceof ComponentPlan) this.#cache!.set(keyOf(id), undefined);
   }
 
-  /** An activation handler added for a planned token drops its plan (it must run at the first get). */
+  /**
+   * An activation handler added for a planned token drops its plan: it runs at the next resolution
+   * (inversify's plan, the binding's factory), once per instance. The container's own activation
+   * service is watched, the one in use now (restore() swaps in the snapshot's); a handler added
+   * later to a parent container is not seen (docs/lifecycle.md).
+   */
   #watchActivations(): void {
-    const service = this.#context.activationService as ActivationServiceLike;
-    if (service === this.#watched || typeof service.add !== 'function') return;
+    const service = this.#context.activationService as ActivationServiceLike | undefined;
+    if (service === this.#watched || typeof service?.add !== 'function') return;
     this.#watched = service;
     const add = service.add.bind(service);
     service.add = (activation, relation) => {
@@ -109,7 +117,13 @@ interface PlanSource {
  * not usable any more, the binding's factory answers.
  */
 abstract class ComponentPlan implements PlanResultLike {
-  declare readonly isContextFree: true;
+  /**
+   * False, on the prototype: inversify's planner reuses a cached plan's root as a node of the plan
+   * of anything that depends on the token only when it is context-free, and a ready-made plan is no
+   * such node (it has no `bindings`: property injection, `toService` and invalidation read them).
+   * So a dependent is planned through the token's binding, and that plan replaces this one.
+   */
+  declare readonly isContextFree: false;
   /** On the prototype of each Warmup's plan class. */
   declare readonly source: PlanSource;
 
@@ -143,8 +157,7 @@ abstract class ComponentPlan implements PlanResultLike {
     return source.owner.resolve(i);
   }
 }
-// On the prototype: every plan is context-free (inversify reads it when caching), no field per plan.
-Object.defineProperty(ComponentPlan.prototype, 'isContextFree', { value: true });
+Object.defineProperty(ComponentPlan.prototype, 'isContextFree', { value: false });
 
 /** The plan class of one Warmup: its source on the prototype, shared by every plan it makes. */
 function planClass(source: PlanSource): new (index: number) => ComponentPlan {
