@@ -184,7 +184,8 @@ function pathTo(dependent: number, via: ReadonlyMap<number, number>, specs: read
   if (node >= 0) {
     let root = node;
     while (via.get(root)! >= 0) root = via.get(root)!;
-    path.push('…', specs[root]!.name);
+    if (root !== node) path.push('…'); // only where names were left out
+    path.push(specs[root]!.name);
   }
   return path;
 }

@@ -174,6 +174,9 @@ describe('Monitors', () => {
       expect(error).toBeInstanceOf(DependencyFailedError);
       expect(error.path).toEqual([...Array.from({ length: 32 }, (_, k) => `c${40 - k}`), '…', 'c0']);
       expect((states.error[index('c31')] as DependencyFailedError).path).toEqual(Array.from({ length: 32 }, (_, k) => `c${31 - k}`));
+      // 33 names: the 33rd is the given-up one itself, nothing is left out, so no `…`.
+      expect((states.error[index('c32')] as DependencyFailedError).path).toEqual(Array.from({ length: 33 }, (_, k) => `c${32 - k}`));
+      expect((states.error[index('c33')] as DependencyFailedError).path).toEqual([...Array.from({ length: 32 }, (_, k) => `c${33 - k}`), '…', 'c0']);
       monitors.stopAll();
     });
   });
