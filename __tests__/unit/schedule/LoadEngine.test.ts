@@ -291,6 +291,20 @@ describe('LoadEngine', () => {
       expect((h.states.error[h.index('mid')] as PreheatError).path).toEqual(['mid', 'base']);
     });
 
+    it('should carry a root failure that is no ComponentLoadError (a timeout) itself as the cause', async () => {
+      const h = buildEngine([
+        { token: 'base', priority: Priority.DEFERRED, timeout: 10, load: after(50, 'late') },
+        { token: 'top', priority: Priority.DEFERRED, dependsOn: ['base'], load: () => 'top' },
+      ]);
+      const top = h.engine.demand(h.index('top'));
+      await jest.advanceTimersByTimeAsync(10);
+      await top;
+      const rootError = h.states.error[h.index('base')] as PreheatError;
+      expect(rootError.code).toBe(ErrorCode.Timeout);
+      expect((h.states.error[h.index('top')] as PreheatError).cause).toBe(rootError);
+      await jest.advanceTimersByTimeAsync(50);
+    });
+
     it('should hold the waves the cascade empties until all of it was heard', async () => {
       const h = buildEngine([
         { token: 'base', priority: Priority.CRITICAL, load: () => Promise.reject(new Error('x')) },
