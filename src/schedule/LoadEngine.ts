@@ -5,11 +5,13 @@ import { Priority } from '../component/Priority.js';
 import { debug } from '../debug.js';
 import { ComponentLoadError } from '../errors/ComponentLoadError.js';
 import { DependencyFailedError } from '../errors/DependencyFailedError.js';
+import { describeError } from '../errors/describeError.js';
 import { ErrorCode } from '../errors/ErrorCode.js';
 import { PreheatError } from '../errors/PreheatError.js';
 import type { DependencyGraph } from '../graph/DependencyGraph.js';
 import type { ComponentStates } from '../readiness/ComponentStates.js';
 import { ComponentRunner, type LoadSink, type RunEnvironment } from '../run/ComponentRunner.js';
+import { disposeDiscarded } from '../run/dispose.js';
 import { Dispatcher } from './Dispatcher.js';
 
 /** Bucket of on-demand loads (`getAsync`, restarts): ahead of every wave, a caller is waiting. */
@@ -242,13 +244,18 @@ export class LoadEngine implements LoadSink {
   settle(index: number, status: ComponentStatus.Ready | ComponentStatus.Degraded | ComponentStatus.Failed, instance: unknown, error: Error | undefined, attempts: number, finishedAt: number): void {
     const { states } = this.#config;
     // Settle first so the dependents it releases are queued before the freed slot is handed out:
-    // the most urgent ready component gets it. (A stop may have settled it already.)
+    // the most urgent ready component gets it.
     if (!isSettled(states.status[index]!)) {
       // Batched: the dependents it releases all reach the queue before any starts (finished pumps).
       this.dispatcher.batch(() => {
         states.settle(index, status, finishedAt, instance, error, attempts);
         this.#propagate(index);
       });
+    } else if (status !== ComponentStatus.Failed) {
+      // Failed while it loaded, by a dependency that failed again (a restart's reload): it stays
+      // failed, and the instance its attempt built is disposed, as nobody will use it.
+      const { clock } = this.#config.run;
+      disposeDiscarded(this.#config.specs[index]!, instance, (e) => states.warn(index, clock.now(), `a hook failed while discarding an instance: ${describeError(e)}`));
     }
     this.dispatcher.finished(index);
     if (this.dispatcher.running === 0 && this.#idleWaiters.length > 0) {

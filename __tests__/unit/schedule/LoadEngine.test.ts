@@ -229,9 +229,10 @@ describe('LoadEngine', () => {
 
     it('should keep the failure of a loading component failed by its dependency (a restart that failed) when its own attempt ends', async () => {
       let healthy = true;
+      const disposed: unknown[] = [];
       const h = buildEngine([
         { token: 'a', priority: Priority.DEFERRED, load: () => (healthy ? after(10, 'a')() : Promise.reject(new Error('a down'))) },
-        { token: 'b', priority: Priority.DEFERRED, dependsOn: ['a'], load: after(50, 'b') },
+        { token: 'b', priority: Priority.DEFERRED, dependsOn: ['a'], load: after(50, 'b'), onShutdown: (i) => void disposed.push(i) },
       ]);
       const b = h.engine.demand(h.index('b'));
       await jest.advanceTimersByTimeAsync(20); // a ready, b loading since 10
@@ -248,6 +249,8 @@ describe('LoadEngine', () => {
       expect(h.states.status[h.index('b')]).toBe(ComponentStatus.Failed);
       expect(h.states.instance[h.index('b')]).toBeUndefined();
       expect(h.settles).toEqual(['a!', 'a!', 'b!']);
+      await jest.advanceTimersByTimeAsync(0);
+      expect(disposed).toEqual(['b']); // the instance its attempt built is released, not leaked
     });
 
     it('should leave a dependent that already settled alone when its dependency reloads and fails', async () => {
