@@ -136,6 +136,15 @@ describe('preheat/http', () => {
       });
     });
 
+    describe('having a bad degraded policy', () => {
+      it('should throw at the call, before anything listens', () => {
+        const warmup = track(new Warmup(new Container()));
+        // A typo'd policy from an untyped config file.
+        const options = { port: 0, host: '127.0.0.1', degraded: 'sometimes' } as unknown as Parameters<typeof startProbeServer>[1];
+        expect(() => startProbeServer(warmup, options)).toThrow(/degraded/);
+      });
+    });
+
     describe('when the port is taken', () => {
       it('should reject', async () => {
         const warmup = track(new Warmup(new Container()));
