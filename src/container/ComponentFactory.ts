@@ -112,9 +112,7 @@ export class ComponentFactory implements InstanceFactory {
   }
 
   #discard(spec: ComponentSpec, instance: unknown): void {
-    disposeDiscarded(spec, instance, (error) =>
-      this.states.warn(spec.index, this.clock.now(), `a hook failed while discarding an instance: ${describeError(error)}`),
-    );
+    disposeDiscarded(spec, instance, this.states, this.clock);
   }
 }
 

@@ -58,7 +58,6 @@ export class ComponentPlans {
    */
   prepare(): void {
     if (this.#cache === undefined) return;
-    this.#watchActivations();
     const { specs } = this.registry;
     const { status } = this.states;
     for (let i = 0; i < specs.length; i++) {

@@ -3,7 +3,6 @@ import type { ComponentSpec } from '../component/ComponentSpec.js';
 import { debug } from '../debug.js';
 import { ComponentLoadError } from '../errors/ComponentLoadError.js';
 import { DependencyFailedError } from '../errors/DependencyFailedError.js';
-import { describeError } from '../errors/describeError.js';
 import type { DependencyGraph } from '../graph/DependencyGraph.js';
 import type { HealthRecords } from '../health/HealthRecords.js';
 import type { ComponentStates } from '../readiness/ComponentStates.js';
@@ -104,7 +103,7 @@ export class Monitors {
       return;
     }
     const spec = specs[index]!;
-    disposeDiscarded(spec, states.giveUp(index, error, clock.now()), (e) => this.#warnHook(index, e));
+    disposeDiscarded(spec, states.giveUp(index, error, clock.now()), states, clock);
     this.#config.bindings.release(spec);
     if (spec.required) this.#unrecoverable.push(spec.name);
     this.#degradeDependents(index);
@@ -155,9 +154,6 @@ export class Monitors {
     }
   }
 
-  #warnHook(index: number, error: unknown): void {
-    this.#config.states.warn(index, this.#config.clock.now(), `a hook failed while discarding an instance: ${describeError(error)}`);
-  }
 }
 
 /** The component and every loaded component that depends on it, directly or not, dependents last. */

@@ -321,9 +321,7 @@ class Backoff extends Deadline<void> {
 
 function discard(run: Attempt, instance: unknown): void {
   const { spec, runner } = run;
-  disposeDiscarded(spec, instance, (e) =>
-    runner.env.states.warn(spec.index, runner.env.clock.now(), `a hook failed while discarding an instance: ${describeError(e)}`),
-  );
+  disposeDiscarded(spec, instance, runner.env.states, runner.env.clock);
 }
 
 function normalise(spec: ComponentSpec, thrown: unknown, attempt: number, cancel: AbortSignal): PreheatError {

@@ -5,7 +5,6 @@ import { Priority } from '../component/Priority.js';
 import { debug } from '../debug.js';
 import { ComponentLoadError } from '../errors/ComponentLoadError.js';
 import { DependencyFailedError } from '../errors/DependencyFailedError.js';
-import { describeError } from '../errors/describeError.js';
 import { ErrorCode } from '../errors/ErrorCode.js';
 import { PreheatError } from '../errors/PreheatError.js';
 import type { DependencyGraph } from '../graph/DependencyGraph.js';
@@ -255,7 +254,7 @@ export class LoadEngine implements LoadSink {
       // Failed while it loaded, by a dependency that failed again (a restart's reload): it stays
       // failed, and the instance its attempt built is disposed, as nobody will use it.
       const { clock } = this.#config.run;
-      disposeDiscarded(this.#config.specs[index]!, instance, (e) => states.warn(index, clock.now(), `a hook failed while discarding an instance: ${describeError(e)}`));
+      disposeDiscarded(this.#config.specs[index]!, instance, states, clock);
     }
     this.dispatcher.finished(index);
     if (this.dispatcher.running === 0 && this.#idleWaiters.length > 0) {

@@ -2,33 +2,40 @@ import { describe, expect, it } from '@jest/globals';
 import { toComponentSpec } from '../../../src/component/toComponentSpec.js';
 import { disposeDiscarded } from '../../../src/run/dispose.js';
 
-const spec = (extra: object = {}) => toComponentSpec({ token: 'db', load: () => 1, ...extra }, 0);
+const spec = (extra: object = {}) => toComponentSpec({ token: 'db', load: () => 1, ...extra }, 3);
 const flush = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** The warnings recorded on the states, as [index, at, message]. */
+function recorder() {
+  const warnings: [number, number, string][] = [];
+  return { warnings, states: { warn: (index: number, at: number, message: string) => void warnings.push([index, at, message]) }, clock: { now: () => 42 } };
+}
+
 describe('disposeDiscarded', () => {
-  it('should call the onShutdown hook with the instance and report nothing when it succeeds', async () => {
+  it('should call the onShutdown hook with the instance and warn of nothing when it succeeds', async () => {
     const seen: unknown[] = [];
-    const errors: unknown[] = [];
-    disposeDiscarded(spec({ onShutdown: (i: unknown) => void seen.push(i) }), 'I', (e) => errors.push(e));
+    const { warnings, states, clock } = recorder();
+    disposeDiscarded(spec({ onShutdown: (i: unknown) => void seen.push(i) }), 'I', states, clock);
     await flush();
     expect(seen).toEqual(['I']);
-    expect(errors).toEqual([]);
+    expect(warnings).toEqual([]);
   });
 
-  it('should report a hook that throws, synchronously or not, to onError', async () => {
-    const errors: unknown[] = [];
-    const sync = new Error('sync');
-    const later = new Error('later');
-    disposeDiscarded(spec({ onShutdown: () => { throw sync; } }), 'I', (e) => errors.push(e));
-    disposeDiscarded(spec({ onShutdown: () => Promise.reject(later) }), 'I', (e) => errors.push(e));
+  it('should record a hook that throws, synchronously or not, as a warning on the component, at the clock’s time', async () => {
+    const { warnings, states, clock } = recorder();
+    disposeDiscarded(spec({ onShutdown: () => { throw new Error('sync'); } }), 'I', states, clock);
+    disposeDiscarded(spec({ onShutdown: () => Promise.reject(new Error('later')) }), 'I', states, clock);
     await flush();
-    expect(errors).toEqual([sync, later]);
+    expect(warnings).toEqual([
+      [3, 42, 'a hook failed while discarding an instance: sync'],
+      [3, 42, 'a hook failed while discarding an instance: later'],
+    ]);
   });
 
-  it('should do nothing, and report nothing, for an instance without a hook', async () => {
-    const errors: unknown[] = [];
-    disposeDiscarded(spec(), { onShutdown: () => undefined }, (e) => errors.push(e));
+  it('should do nothing, and warn of nothing, for an instance without a hook', async () => {
+    const { warnings, states, clock } = recorder();
+    disposeDiscarded(spec(), { onShutdown: () => undefined }, states, clock);
     await flush();
-    expect(errors).toEqual([]);
+    expect(warnings).toEqual([]);
   });
 });
