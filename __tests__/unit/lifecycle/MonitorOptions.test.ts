@@ -56,4 +56,42 @@ describe('resolveMonitorOptions', () => {
   it('should accept the smallest values', () => {
     expect(() => resolveMonitorOptions({ interval: 0.5, failureThreshold: 1, successThreshold: 1, window: 1 })).not.toThrow();
   });
+
+  it.each<[string, unknown, string]>([
+    ['options that are no object', 5, "Option 'options' of 'monitor' must be an object; got 5"],
+    ['a NaN interval', { interval: NaN }, "Option 'interval' of 'monitor' must be a positive finite number of ms; got NaN"],
+    ['an interval of 0', { interval: 0 }, "Option 'interval' of 'monitor' must be a positive finite number of ms; got 0"],
+    ['a fractional failureThreshold', { failureThreshold: 1.5 }, "Option 'failureThreshold' of 'monitor' must be a whole number ≥ 1; got 1.5"],
+    ['a successThreshold of 0', { successThreshold: 0 }, "Option 'successThreshold' of 'monitor' must be a whole number ≥ 1; got 0"],
+    ['a window of 0', { window: 0 }, "Option 'window' of 'monitor' must be a whole number ≥ 1; got 0"],
+    ['a concurrency of 0', { concurrency: 0 }, "Option 'concurrency' of 'monitor' must be a whole number ≥ 1, or Infinity; got 0"],
+    ['a fractional concurrency', { concurrency: 2.5 }, "Option 'concurrency' of 'monitor' must be a whole number ≥ 1, or Infinity; got 2.5"],
+    ['a concurrency of -Infinity', { concurrency: -Infinity }, "Option 'concurrency' of 'monitor' must be a whole number ≥ 1, or Infinity; got -Infinity"],
+    ['a restart that is no boolean', { restart: 1 }, "Option 'restart' of 'monitor' must be a boolean; got 1"],
+    ['fractional recoveryAttempts', { recoveryAttempts: 0.5 }, "Option 'recoveryAttempts' of 'monitor' must be a whole number ≥ 0; got 0.5"],
+  ])('should say exactly what is wrong with %s', (_what, options, firstLine) => {
+    let thrown: unknown;
+    try {
+      resolveMonitorOptions(options as MonitorOptions);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(InvalidOptionError);
+    expect((thrown as Error).message.split('\n')[0]).toBe(firstLine);
+  });
+
+  it('should hint at what concurrency bounds', () => {
+    let thrown: unknown;
+    try {
+      resolveMonitorOptions({ concurrency: 0 });
+    } catch (error) {
+      thrown = error;
+    }
+    expect((thrown as InvalidOptionError).hint).toBe('it bounds how many health checks run at once.');
+  });
+
+  it('should accept an unbounded concurrency, and a concurrency of 1', () => {
+    expect(resolveMonitorOptions({ concurrency: Infinity }).concurrency).toBe(Infinity);
+    expect(resolveMonitorOptions({ concurrency: 1 }).concurrency).toBe(1);
+  });
 });
