@@ -2,6 +2,16 @@ import { describe, expect, it } from '@jest/globals';
 import { InvalidOptionError } from '../../../src/errors/InvalidOptionError.js';
 import { resolveMonitorOptions, type MonitorOptions } from '../../../src/lifecycle/MonitorOptions.js';
 
+/** What resolveMonitorOptions threw for these options, or undefined. */
+function thrownBy(options: unknown): unknown {
+  try {
+    resolveMonitorOptions(options as MonitorOptions);
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}
+
 describe('resolveMonitorOptions', () => {
   it('should apply the documented defaults', () => {
     expect(resolveMonitorOptions()).toEqual({
@@ -42,12 +52,7 @@ describe('resolveMonitorOptions', () => {
     ['recoveryAttempts', { recoveryAttempts: -1 }, 'recoveryAttempts'],
     ['backoff.delay', { backoff: { delay: -1 } }, 'backoff.delay'],
   ])('should reject a bad %s, naming the option', (_name, options, option) => {
-    let thrown: unknown;
-    try {
-      resolveMonitorOptions(options as MonitorOptions);
-    } catch (error) {
-      thrown = error;
-    }
+    const thrown = thrownBy(options);
     expect(thrown).toBeInstanceOf(InvalidOptionError);
     expect((thrown as Error).message).toContain(option);
     expect((thrown as InvalidOptionError).component).toBe('monitor');
@@ -70,23 +75,13 @@ describe('resolveMonitorOptions', () => {
     ['a restart that is no boolean', { restart: 1 }, "Option 'restart' of 'monitor' must be a boolean; got 1"],
     ['fractional recoveryAttempts', { recoveryAttempts: 0.5 }, "Option 'recoveryAttempts' of 'monitor' must be a whole number ≥ 0; got 0.5"],
   ])('should say exactly what is wrong with %s', (_what, options, firstLine) => {
-    let thrown: unknown;
-    try {
-      resolveMonitorOptions(options as MonitorOptions);
-    } catch (error) {
-      thrown = error;
-    }
+    const thrown = thrownBy(options);
     expect(thrown).toBeInstanceOf(InvalidOptionError);
     expect((thrown as Error).message.split('\n')[0]).toBe(firstLine);
   });
 
   it('should hint at what concurrency bounds', () => {
-    let thrown: unknown;
-    try {
-      resolveMonitorOptions({ concurrency: 0 });
-    } catch (error) {
-      thrown = error;
-    }
+    const thrown = thrownBy({ concurrency: 0 });
     expect((thrown as InvalidOptionError).hint).toBe('it bounds how many health checks run at once.');
   });
 
