@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { describe, expect, it } from '@jest/globals';
-import { Container, inject, LazyServiceIdentifier } from 'inversify';
+import { Container, inject, injectable, LazyServiceIdentifier } from 'inversify';
 import { Component, InvalidOptionError, Warmup } from '../../../src/index.js';
 import { readClassMetadata } from '../../../src/component/inversifyInternals.js';
 
@@ -43,6 +43,22 @@ describe('Component', () => {
         constructor(@inject(Config) readonly config: Config) {}
       }
       expect(() => Component({ inject: [Config] })(Db)).toThrow(/cannot be combined with @inject/);
+      let thrown: unknown;
+      try {
+        Component({ inject: [Config] })(Db);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toMatchObject({ option: 'inject', component: 'Db', hint: 'use one of the two: the inject option, or @inject on every parameter.' });
+    });
+
+    it('records an entry with optional: false as required', () => {
+      class Metrics {}
+      class Api {
+        constructor(readonly metrics: Metrics) {}
+      }
+      Component({ inject: [{ token: Metrics, optional: false }] })(Api);
+      expect(readClassMetadata(Api)!.constructorArguments[0]).toMatchObject({ value: Metrics, optional: false });
     });
 
     it.each([[undefined], [null]])('refuses an entry %p', (entry) => {
@@ -77,6 +93,32 @@ describe('Component', () => {
       const method = { kind: 'method', name: 'run' } as unknown as ClassDecoratorContext;
       expect(() => Component()(class {}, method)).toThrow(/decorates classes only/);
     });
+
+    it('names what it was wrongly put on, or says it is unknown', () => {
+      const refusal = (context: unknown): unknown => {
+        try {
+          Component()(class {}, context as ClassDecoratorContext);
+        } catch (error) {
+          return error;
+        }
+        return undefined;
+      };
+      const named = refusal({ kind: 'method', name: 'run' }) as InvalidOptionError;
+      expect(named.message.split('\n')[0]).toBe(`Option 'Component' of 'run' decorates classes only; got "method"`);
+      expect(named.component).toBe('run');
+      expect((refusal({ kind: 'field' }) as InvalidOptionError).component).toBe('(unknown)');
+      // A context that is no object is refused even when it claims to be a class's.
+      expect(refusal(Object.assign(() => undefined, { kind: 'class' }))).toBeInstanceOf(InvalidOptionError);
+    });
+  });
+
+  it('accepts a class that already has @injectable', async () => {
+    class Config {}
+    injectable()(Config);
+    expect(Component()(Config)).toBe(Config);
+    const container = new Container();
+    await new Warmup(container).register(Config).boot();
+    expect(container.get(Config)).toBeInstanceOf(Config);
   });
 
   it('validates its options at decoration time, naming the class', () => {

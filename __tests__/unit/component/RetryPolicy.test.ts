@@ -36,6 +36,32 @@ describe('resolveRetryPolicy', () => {
   });
 });
 
+describe('resolveRetryPolicy: what each rejection says', () => {
+  it.each<[number, unknown, string]>([
+    [-1, undefined, "Option 'retries' of 'db' must be a whole number ≥ 0; got -1"],
+    [0, 5, "Option 'backoff' of 'db' must be an object { delay, factor, maxDelay, jitter }; got 5"],
+    [0, { delay: -1 }, "Option 'backoff.delay' of 'db' must be a finite number ≥ 0; got -1"],
+    [0, { maxDelay: -1 }, "Option 'backoff.maxDelay' of 'db' must be a finite number ≥ 0; got -1"],
+    [0, { factor: 0.5 }, "Option 'backoff.factor' of 'db' must be a finite number ≥ 1; got 0.5"],
+    [0, { jitter: 2 }, "Option 'backoff.jitter' of 'db' must be between 0 and 1; got 2"],
+    [0, { jitter: '0.5' }, `Option 'backoff.jitter' of 'db' must be between 0 and 1; got "0.5"`],
+  ])('count %p, backoff %p', (count, backoff, firstLine) => {
+    let thrown: unknown;
+    try {
+      resolveRetryPolicy('db', 'retries', count, backoff as never);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(InvalidOptionError);
+    expect((thrown as Error).message.split('\n')[0]).toBe(firstLine);
+  });
+
+  it('accepts the bounds: jitter 0 and 1, factor 1, delays of 0', () => {
+    expect(resolveRetryPolicy('db', 'retries', 0, { delay: 0, maxDelay: 0, factor: 1, jitter: 1 })).toEqual({ count: 0, delay: 0, factor: 1, maxDelay: 0, jitter: 1 });
+    expect(resolveRetryPolicy('db', 'retries', 0, { jitter: 0 }).jitter).toBe(0);
+  });
+});
+
 describe('retryDelay', () => {
   const policy = { count: 5, delay: 100, factor: 3, maxDelay: 1_000, jitter: 0 };
 
@@ -57,6 +83,17 @@ describe('retryDelay', () => {
 
   it.each([1, -0.1, Number.NaN, 5])('rejects a random source answering %p', (r) => {
     expect(() => retryDelay({ ...policy, jitter: 0.1 }, 1, () => r)).toThrow(/random/);
+  });
+
+  it('rejects a random source answering something that is no number, saying what it must return', () => {
+    let thrown: unknown;
+    try {
+      retryDelay({ ...policy, jitter: 0.1 }, 1, () => '0.5' as unknown as number);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(InvalidOptionError);
+    expect((thrown as Error).message.split('\n')[0]).toBe(`Option 'random' of 'Warmup' must return a number in [0, 1); got "0.5"`);
   });
 
   it('is always within [0, maxDelay] (property)', () => {
