@@ -1,6 +1,6 @@
 import { LazyServiceIdentifier, type Newable, type ServiceIdentifier } from 'inversify';
 import { MissingInjectionMetadataError, type MissingInjectionReason } from '../errors/MissingInjectionMetadataError.js';
-import { readClassMetadata, unmanagedKind, type ElementMetadata } from './inversifyInternals.js';
+import { isInjectable, readClassMetadata, unmanagedKind, type ElementMetadata } from './inversifyInternals.js';
 
 /** One injected dependency of a class: constructor argument or property. */
 export interface Injection {
@@ -26,7 +26,9 @@ export function readInjections(target: Newable, name: string): readonly Injectio
   const args = metadata?.constructorArguments ?? noArguments;
   for (let k = 0; k < Math.max(target.length, args.length); k++) {
     const element = args[k];
-    if (element === undefined) throw new MissingInjectionMetadataError(name, k, reasonFor(target, k, metadata !== undefined));
+    // `@injectable()` (which `@Component` applies) records no class metadata when there are no
+    // `design:paramtypes` (tsx, esbuild…): such a class is decorated all the same.
+    if (element === undefined) throw new MissingInjectionMetadataError(name, k, reasonFor(target, k, metadata !== undefined || isInjectable(target)));
     if (element.kind !== unmanagedKind && element.value === undefined) throw new MissingInjectionMetadataError(name, k, 'undefined-type');
   }
   if (metadata === undefined) return none;
