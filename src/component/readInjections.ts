@@ -29,7 +29,11 @@ export function readInjections(target: Newable, name: string): readonly Injectio
     // `@injectable()` (which `@Component` applies) records no class metadata when there are no
     // `design:paramtypes` (tsx, esbuild…): such a class is decorated all the same.
     if (element === undefined) throw new MissingInjectionMetadataError(name, k, reasonFor(target, k, metadata !== undefined || isInjectable(target)));
-    if (element.kind !== unmanagedKind && element.value === undefined) throw new MissingInjectionMetadataError(name, k, 'undefined-type');
+    // No token: either TypeScript emitted `undefined` for the type (a circular import), or there
+    // is no type metadata at all and only @optional/@named/@tagged marked the parameter.
+    if (element.kind !== unmanagedKind && element.value === undefined) {
+      throw new MissingInjectionMetadataError(name, k, paramTypesOf(target) === undefined ? 'no-type-metadata' : 'undefined-type');
+    }
   }
   if (metadata === undefined) return none;
   const result: Injection[] = [];
@@ -49,8 +53,12 @@ export function readInjections(target: Newable, name: string): readonly Injectio
 
 function reasonFor(target: Newable, index: number, decorated: boolean): MissingInjectionReason {
   if (!decorated) return 'not-decorated';
-  const types = Reflect.getOwnMetadata('design:paramtypes', target) as readonly unknown[] | undefined;
+  const types = paramTypesOf(target);
   return types !== undefined && unnamedTypes.includes(types[index]) ? 'unnamed-type' : 'no-type-metadata';
+}
+
+function paramTypesOf(target: Newable): readonly unknown[] | undefined {
+  return Reflect.getOwnMetadata('design:paramtypes', target) as readonly unknown[] | undefined;
 }
 
 /** Names of the methods inversify's `@preDestroy` marked on the class. */

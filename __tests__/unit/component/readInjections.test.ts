@@ -180,6 +180,16 @@ describe('readInjections', () => {
     });
   });
 
+  it("should tell a parameter marked only @optional, without type metadata, as having no type metadata (not as a circular import)", () => {
+    class Db {
+      constructor(readonly metrics?: Dep) {}
+    }
+    // As tsx or esbuild compile it: no `design:paramtypes`, and no @inject beside the @optional.
+    optional()(Db, undefined, 0);
+    injectable()(Db);
+    expect(described(thrownBy(Db))).toMatchObject({ parameter: 0, reason: 'no-type-metadata' });
+  });
+
   it("should tell a parameter whose type was undefined when the decorator ran ('undefined-type')", () => {
     class Db {
       constructor(
