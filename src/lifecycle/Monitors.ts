@@ -153,7 +153,6 @@ export class Monitors {
       if (!isUsable(states.status[i]!) && specs[i]!.required && !this.#unrecoverable.includes(specs[i]!.name)) this.#unrecoverable.push(specs[i]!.name);
     }
   }
-
 }
 
 /** The component and every loaded component that depends on it, directly or not, dependents last. */
