@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { asyncScheduler } from 'rxjs';
 import { clockFrom } from '../../../src/run/Clock.js';
-import { wait, withDeadline } from '../../../src/run/Deadline.js';
-import { InFlight } from '../../../src/run/InFlight.js';
+import { Deadline, wait, withDeadline } from '../../../src/run/Deadline.js';
+import { InFlight, type InFlightEntry } from '../../../src/run/InFlight.js';
 
 const timeoutError = new Error('timed out');
 const never = () => new Promise<never>(() => undefined);
@@ -119,5 +119,108 @@ describe('wait', () => {
     const waiting = wait(clockFrom(asyncScheduler), 1_000, inFlight).catch((e: unknown) => e);
     inFlight.abortAll('stop');
     expect(await waiting).toBe('stop');
+  });
+});
+
+/** An InFlight that remembers every entry that joined it, to check that each one left. */
+class WatchedInFlight extends InFlight {
+  readonly joined = new Set<InFlightEntry>();
+  override add(entry: InFlightEntry): void {
+    this.joined.add(entry);
+    super.add(entry);
+  }
+  /** Entries still in the list. */
+  get members(): InFlightEntry[] {
+    return [...this.joined].filter((e) => e.inFlightOwner === this);
+  }
+}
+
+describe('a race leaves its in-flight list once over', () => {
+  beforeEach(() => {
+    jest.useFakeTimers();
+  });
+  afterEach(() => {
+    jest.useRealTimers();
+  });
+
+  it('when the work aborts it during its own synchronous start', async () => {
+    const inFlight = new WatchedInFlight();
+    const reason = new Error('self');
+    const result = withDeadline(clockFrom(asyncScheduler), (abort) => (abort.abort(reason), new Promise(() => undefined)), { ms: 1_000, inFlight, onTimeout: () => timeoutError });
+    await expect(result).rejects.toBe(reason);
+    expect(inFlight.joined.size).toBe(1);
+    expect(inFlight.members).toEqual([]);
+  });
+
+  it('when a wait’s time is up', async () => {
+    const inFlight = new WatchedInFlight();
+    const waiting = wait(clockFrom(asyncScheduler), 100, inFlight);
+    expect(inFlight.members).toHaveLength(1);
+    await jest.advanceTimersByTimeAsync(100);
+    await waiting;
+    expect(inFlight.members).toEqual([]);
+  });
+});
+
+describe('a late value without onLate', () => {
+  it('is dropped without an unhandled rejection', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown): void => void unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      let resolveWork!: (v: string) => void;
+      const work = new Promise<string>((r) => (resolveWork = r));
+      const result = withDeadline(clockFrom(asyncScheduler), () => work, { ms: 5, onTimeout: () => timeoutError });
+      await expect(result).rejects.toBe(timeoutError);
+      resolveWork('late');
+      await new Promise((r) => setTimeout(r, 20));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+});
+
+describe('Deadline, subclassed', () => {
+  /** The smallest race: records its outcome and whether it saw itself over. */
+  class Probe extends Deadline<string> {
+    outcome: { won?: string; lost?: unknown; overInside?: boolean } = {};
+    run(work: PromiseLike<string> | undefined, ms: number): this {
+      this.race(work, ms);
+      return this;
+    }
+    get isOver(): boolean {
+      return this.over;
+    }
+    protected won(value: string): void {
+      this.outcome = { won: value, overInside: this.over };
+    }
+    protected lost(reason: unknown): void {
+      this.outcome = { lost: reason, overInside: this.over };
+    }
+  }
+
+  beforeEach(() => {
+    jest.useFakeTimers();
+  });
+  afterEach(() => {
+    jest.useRealTimers();
+  });
+
+  it('should lose with its default timeout error when the work runs out of time', async () => {
+    const probe = new Probe(clockFrom(asyncScheduler), undefined).run(new Promise(() => undefined), 10);
+    expect(probe.isOver).toBe(false);
+    await jest.advanceTimersByTimeAsync(10);
+    expect(probe.outcome.lost).toEqual(new Error('deadline passed'));
+    expect(probe.outcome.overInside).toBe(true);
+    expect(probe.isOver).toBe(true);
+    expect(probe.aborted).toBe(true);
+  });
+
+  it('should be over once won', async () => {
+    const probe = new Probe(clockFrom(asyncScheduler), undefined).run(Promise.resolve('v'), 10);
+    await jest.advanceTimersByTimeAsync(0);
+    expect(probe.outcome).toEqual({ won: 'v', overInside: true });
+    expect(probe.isOver).toBe(true);
   });
 });
