@@ -112,7 +112,16 @@ export function clockFrom(scheduler: SchedulerLike): Clock {
     list.live++;
     const due = from + ms;
     const { tasks, dues } = list;
-    if (dues.length === list.head || dues[dues.length - 1]! <= due) {
+    if (dues.length === list.head) {
+      // Nothing waiting: a new list, or one whose cancelled timers were all compacted away while
+      // its action stayed armed for the first of them, maybe later than this deadline.
+      list.armed?.unsubscribe();
+      tasks.push(task);
+      dues.push(due);
+      schedule(list, Math.max(0, due - scheduler.now()));
+      return;
+    }
+    if (dues[dues.length - 1]! <= due) {
       tasks.push(task);
       dues.push(due);
       if (list.armed === undefined) schedule(list, Math.max(0, due - scheduler.now()));
