@@ -18,7 +18,7 @@ export default {
       collectCoverage: false,
       coverageThreshold: {},
       ...(focused === undefined ? {} : { testMatch: focused }),
-      testPathIgnorePatterns: ['/node_modules/', '/__tests__/cli/', '/__tests__/package/', '/__tests__/adapters/', 'signals\\.test\\.ts', 'debugLog\\.test\\.ts', 'httpService\\.test\\.ts', 'readmeExample\\.test\\.ts', 'decorators\\.test\\.ts', ...(process.env.MUTATE_WITHOUT_MODEL === '1' ? ['bootModel\\.test\\.ts'] : [])],
+      testPathIgnorePatterns: ['/node_modules/', '/__tests__/cli/', '/__tests__/package/', '/__tests__/adapters/', 'signals\\.test\\.ts', 'integration/debugLog\\.test\\.ts', 'httpService\\.test\\.ts', 'readmeExample\\.test\\.ts', 'decorators\\.test\\.ts', ...(process.env.MUTATE_WITHOUT_MODEL === '1' ? ['bootModel\\.test\\.ts'] : [])],
     },
     enableFindRelatedTests: false,
   },

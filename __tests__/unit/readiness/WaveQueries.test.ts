@@ -18,6 +18,16 @@ function setup(definitions: ComponentDefinition[], effective: Priority[]) {
 const def = (token: string, priority: Priority): ComponentDefinition => ({ token, priority, load: () => token });
 
 describe('WaveQueries', () => {
+  it('firstUnusable should pass over a Skipped component, which will never be usable, to name one still loading', () => {
+    const { waves, states } = setup([def('disabled', Priority.HIGH), def('slow', Priority.HIGH), def('later', Priority.LOW)], [Priority.HIGH, Priority.HIGH, Priority.LOW]);
+    states.skip(0, 0, 'it is disabled');
+    states.start(1, 0);
+    expect(waves.firstUnusable(Priority.HIGH)).toBe(1);
+    states.settle(1, ComponentStatus.Ready, 5, 'S', undefined, 1);
+    expect(waves.firstUnusable(Priority.HIGH)).toBe(-1);
+    expect(waves.firstUnusable(Priority.LOW)).toBe(2);
+  });
+
   it('requiredUnusable should prefer a root failure that is itself a preheat error (not a cancellation) to an earlier cancellation', () => {
     const { waves, states } = setup([def('cancelled', Priority.CRITICAL), def('root', Priority.CRITICAL)], [Priority.CRITICAL, Priority.CRITICAL]);
     states.settle(0, ComponentStatus.Failed, 1, undefined, new BootCancelledError('fail-fast'));
