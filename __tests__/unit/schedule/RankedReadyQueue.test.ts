@@ -1,18 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { RankedReadyQueue } from '../../../src/schedule/RankedReadyQueue.js';
-
-/** Takes everything at or below `limit`, most urgent bucket first, as [bucket, item] pairs. */
-function drain(queue: RankedReadyQueue, limit: number): [number, number][] {
-  const out: [number, number][] = [];
-  for (let b = queue.firstBucket(limit); b >= 0; b = queue.firstBucket(limit)) {
-    const head = queue.peek(b);
-    const taken = queue.take(b);
-    expect(taken).toBe(head);
-    out.push([b, taken]);
-  }
-  return out;
-}
+import { drain } from '../../helpers/drainQueue.js';
 
 /** A queue over items 0..ranks.length-1, item i having rank ranks[i]. */
 function queueOf(buckets: number, ranks: readonly number[]): RankedReadyQueue {

@@ -1,18 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { ReadyQueue } from '../../../src/schedule/ReadyQueue.js';
-
-/** Takes everything a queue holds, most urgent bucket first, as [bucket, item] pairs. */
-function drain(queue: ReadyQueue, limit: number): [number, number][] {
-  const out: [number, number][] = [];
-  for (let b = queue.firstBucket(limit); b >= 0; b = queue.firstBucket(limit)) {
-    const head = queue.peek(b);
-    const taken = queue.take(b);
-    expect(taken).toBe(head);
-    out.push([b, taken]);
-  }
-  return out;
-}
+import { drain } from '../../helpers/drainQueue.js';
 
 type Op = { readonly kind: 'push'; readonly bucket: number; readonly item: number } | { readonly kind: 'take'; readonly limit: number };
 
